@@ -1,0 +1,42 @@
+package org.freezedesk.cases;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
+
+/** The JSON shape of a case; amounts are strings so that no client reads them as floating point. */
+record CaseDocument(String reference, String title, String agency, String incidentSummary, String victim, LocalDate theftDate,
+        OffsetDateTime createdAt, List<Request> requests, List<CounterpartyRequest> counterpartyRequests, List<Total> totals) {
+
+    record Request(int sequence, FreezeRequestState state, String legalBasis, String courtOrderReference, String mlatReference,
+            Urgency urgency, String filedBy, OffsetDateTime filedAt, List<TargetDocument> targets) {
+    }
+
+    record TargetDocument(long id, int line, String chain, String asset, String address, String amount, String txHashes,
+            String note, Long counterpartyId) {
+    }
+
+    record CounterpartyRequest(long id, int requestSequence, String counterparty, CounterpartyRequestState state,
+            OffsetDateTime notifiedAt, OffsetDateTime acknowledgedAt, OffsetDateTime respondedAt, OffsetDateTime closedAt,
+            int targets, int answered) {
+    }
+
+    record Total(String asset, String requested, int requestedAllCount, String frozen) {
+    }
+
+    static CaseDocument of(CaseView view) {
+        FreezeCase c = view.freezeCase();
+        return new CaseDocument(c.reference(), c.title(), c.agency(), c.incidentSummary(), c.victim(), c.theftDate(), c.createdAt(),
+                view.requests().stream().map(r -> new Request(r.request().sequenceNumber(), r.request().state(),
+                        r.request().legalBasis(), r.request().courtOrderReference(), r.request().mlatReference(),
+                        r.request().urgency(), r.request().filedBy(), r.request().filedAt(),
+                        r.targets().stream().map(t -> new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(),
+                                t.address(), t.amountText(), t.txHashes(), t.note(), t.counterpartyId())).toList())).toList(),
+                view.counterpartyRequests().stream().map(s -> new CounterpartyRequest(s.id(), s.requestSequence(),
+                        s.counterpartyName(), s.state(), s.notifiedAt(), s.acknowledgedAt(), s.respondedAt(), s.closedAt(),
+                        s.targetCount(), s.answeredCount())).toList(),
+                view.totals().stream().map(t -> new Total(t.asset(), t.requested(), t.requestedAllCount(), t.frozen())).toList());
+    }
+}

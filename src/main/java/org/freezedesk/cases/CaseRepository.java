@@ -1,0 +1,192 @@
+package org.freezedesk.cases;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for cases, their freeze requests and targets. */
+@Repository
+public class CaseRepository {
+
+    private static final RowMapper<FreezeCase> CASE = (rs, n) -> new FreezeCase(rs.getLong("id"), rs.getString("reference"),
+            rs.getString("title"), rs.getString("agency"), rs.getString("incident_summary"), rs.getString("victim"),
+            rs.getObject("theft_date", LocalDate.class), rs.getString("created_by"),
+            rs.getObject("created_at", OffsetDateTime.class));
+
+    private static final RowMapper<FreezeRequest> REQUEST = (rs, n) -> new FreezeRequest(rs.getLong("id"),
+            rs.getLong("case_id"), rs.getInt("sequence_number"), rs.getString("legal_basis"),
+            rs.getString("court_order_reference"), rs.getString("mlat_reference"), Urgency.valueOf(rs.getString("urgency")),
+            FreezeRequestState.valueOf(rs.getString("state")), rs.getString("filed_by"),
+            rs.getObject("filed_at", OffsetDateTime.class), rs.getString("process_instance_id"));
+
+    private static final RowMapper<Target> TARGET = (rs, n) -> new Target(rs.getLong("id"), rs.getLong("freeze_request_id"),
+            rs.getInt("line_number"), rs.getString("chain"), rs.getString("asset"), rs.getString("address"),
+            rs.getBigDecimal("amount"), rs.getString("tx_hashes"), rs.getString("note"),
+            (Long) rs.getObject("counterparty_id", Long.class));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public CaseRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /** Hands out FRZ-YYYY-NNNNNN; the row lock on the year's counter keeps concurrent filings apart. */
+    public String nextReference(int year) {
+        int updated = jdbc.sql("UPDATE case_reference_counter SET last_number = last_number + 1 WHERE reference_year = ?")
+                .param(year).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO case_reference_counter (reference_year, last_number) VALUES (?, 1)").param(year).update();
+            } catch (DuplicateKeyException concurrentFirstOfYear) {
+                return nextReference(year);
+            }
+        }
+        long number = jdbc.sql("SELECT last_number FROM case_reference_counter WHERE reference_year = ?")
+                .param(year).query(Long.class).single();
+        return "FRZ-%d-%06d".formatted(year, number);
+    }
+
+    public long insertCase(String reference, FilingForm form, String agency, String createdBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO freeze_case (reference, title, agency, incident_summary, victim, theft_date, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reference, form.getTitle().strip(), agency, form.getIncidentSummary().strip(), blankToNull(form.getVictim()),
+                        form.getTheftDate() == null ? null : Date.valueOf(form.getTheftDate()), createdBy, now())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public void updateCase(long caseId, FilingForm form) {
+        jdbc.sql("UPDATE freeze_case SET title = ?, incident_summary = ?, victim = ?, theft_date = ? WHERE id = ?")
+                .params(form.getTitle().strip(), form.getIncidentSummary().strip(), blankToNull(form.getVictim()),
+                        form.getTheftDate() == null ? null : Date.valueOf(form.getTheftDate()), caseId)
+                .update();
+    }
+
+    public long insertRequest(long caseId, int sequenceNumber, FilingForm form, String filedBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO freeze_request (case_id, sequence_number, legal_basis, court_order_reference, mlat_reference,
+                                            urgency, state, filed_by, filed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, sequenceNumber, form.getLegalBasis().strip(), blankToNull(form.getCourtOrderReference()),
+                        blankToNull(form.getMlatReference()), form.getUrgency().name(), FreezeRequestState.IN_REVIEW.name(),
+                        filedBy, now())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public void updateRequest(long requestId, FilingForm form) {
+        jdbc.sql("UPDATE freeze_request SET legal_basis = ?, court_order_reference = ?, mlat_reference = ?, urgency = ? WHERE id = ?")
+                .params(form.getLegalBasis().strip(), blankToNull(form.getCourtOrderReference()),
+                        blankToNull(form.getMlatReference()), form.getUrgency().name(), requestId)
+                .update();
+    }
+
+    public void setProcessInstanceId(long requestId, String processInstanceId) {
+        jdbc.sql("UPDATE freeze_request SET process_instance_id = ? WHERE id = ?").params(processInstanceId, requestId).update();
+    }
+
+    public void setState(long requestId, FreezeRequestState state) {
+        jdbc.sql("UPDATE freeze_request SET state = ? WHERE id = ?").params(state.name(), requestId).update();
+    }
+
+    public void insertTargets(long requestId, List<NewTarget> targets) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO target (freeze_request_id, line_number, chain, asset, address, amount, tx_hashes, note, counterparty_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", targets, 500, (ps, t) -> {
+            ps.setLong(1, requestId);
+            ps.setInt(2, t.lineNumber());
+            ps.setString(3, t.chain());
+            ps.setString(4, t.asset());
+            ps.setString(5, t.address());
+            ps.setBigDecimal(6, t.amount());
+            ps.setString(7, t.txHashes());
+            ps.setString(8, t.note());
+            ps.setLong(9, t.counterpartyId());
+        });
+    }
+
+    /** Only for a returned request, which no counterparty has seen yet. */
+    public void deleteTargets(long requestId) {
+        jdbc.sql("DELETE FROM target WHERE freeze_request_id = ?").param(requestId).update();
+    }
+
+    public Optional<FreezeCase> findCase(String reference) {
+        return jdbc.sql("SELECT * FROM freeze_case WHERE reference = ?").param(reference).query(CASE).optional();
+    }
+
+    public FreezeCase caseOfRequest(long requestId) {
+        return jdbc.sql("SELECT c.* FROM freeze_case c JOIN freeze_request r ON r.case_id = c.id WHERE r.id = ?")
+                .param(requestId).query(CASE).single();
+    }
+
+    /** Every case when {@code agency} is null, otherwise that agency's. Newest first. */
+    public List<FreezeCase> listCases(String agency) {
+        if (agency == null) {
+            return jdbc.sql("SELECT * FROM freeze_case ORDER BY id DESC").query(CASE).list();
+        }
+        return jdbc.sql("SELECT * FROM freeze_case WHERE agency = ? ORDER BY id DESC").param(agency).query(CASE).list();
+    }
+
+    public FreezeRequest request(long requestId) {
+        return jdbc.sql("SELECT * FROM freeze_request WHERE id = ?").param(requestId).query(REQUEST).single();
+    }
+
+    public List<FreezeRequest> requestsOf(long caseId) {
+        return jdbc.sql("SELECT * FROM freeze_request WHERE case_id = ? ORDER BY sequence_number").param(caseId).query(REQUEST).list();
+    }
+
+    public List<Target> targetsOf(long requestId) {
+        return jdbc.sql("SELECT * FROM target WHERE freeze_request_id = ? ORDER BY line_number").param(requestId).query(TARGET).list();
+    }
+
+    /** The counterparties a request fans out to, one counterparty request each. */
+    public List<Long> routedCounterpartyIds(long requestId) {
+        return jdbc.sql("SELECT DISTINCT counterparty_id FROM target WHERE freeze_request_id = ? AND counterparty_id IS NOT NULL ORDER BY counterparty_id")
+                .param(requestId).query(Long.class).list();
+    }
+
+    public List<Target> targetsRoutedTo(long requestId, long counterpartyId) {
+        return jdbc.sql("SELECT * FROM target WHERE freeze_request_id = ? AND counterparty_id = ? ORDER BY line_number")
+                .params(requestId, counterpartyId).query(TARGET).list();
+    }
+
+    /** Requested amounts per asset over a case's approved and pending requests; "all" targets are counted apart. */
+    public List<AssetTotal> requestedPerAsset(long caseId) {
+        return jdbc.sql("""
+                SELECT t.asset, SUM(t.amount) AS amount, SUM(CASE WHEN t.amount IS NULL THEN 1 ELSE 0 END) AS all_count
+                FROM target t JOIN freeze_request r ON r.id = t.freeze_request_id
+                WHERE r.case_id = ? AND r.state <> 'REJECTED'
+                GROUP BY t.asset ORDER BY t.asset""")
+                .param(caseId)
+                .query((rs, n) -> new AssetTotal(rs.getString("asset"), orZero(rs.getBigDecimal("amount")), rs.getInt("all_count")))
+                .list();
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

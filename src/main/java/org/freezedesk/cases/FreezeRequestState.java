@@ -1,0 +1,5 @@
+package org.freezedesk.cases;
+
+public enum FreezeRequestState {
+    IN_REVIEW, RETURNED, APPROVED, REJECTED, COMPLETED
+}

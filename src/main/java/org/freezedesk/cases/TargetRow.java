@@ -1,0 +1,78 @@
+package org.freezedesk.cases;
+
+/** One target as typed into the filing form or the API, kept verbatim so a refused form shows it again. */
+public class TargetRow {
+
+    private String chain;
+    private String asset;
+    private String address;
+    private String amount;
+    private String txHashes;
+    private String note;
+    private Long counterpartyId;
+
+    public boolean isBlank() {
+        return blank(chain) && blank(asset) && blank(address) && blank(amount) && blank(txHashes) && blank(note)
+                && counterpartyId == null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public String getChain() {
+        return chain;
+    }
+
+    public void setChain(String chain) {
+        this.chain = chain;
+    }
+
+    public String getAsset() {
+        return asset;
+    }
+
+    public void setAsset(String asset) {
+        this.asset = asset;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getAmount() {
+        return amount;
+    }
+
+    public void setAmount(String amount) {
+        this.amount = amount;
+    }
+
+    public String getTxHashes() {
+        return txHashes;
+    }
+
+    public void setTxHashes(String txHashes) {
+        this.txHashes = txHashes;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public Long getCounterpartyId() {
+        return counterpartyId;
+    }
+
+    public void setCounterpartyId(Long counterpartyId) {
+        this.counterpartyId = counterpartyId;
+    }
+}

@@ -1,0 +1,5 @@
+package org.freezedesk.cases;
+
+public enum Urgency {
+    ROUTINE, URGENT, CRITICAL
+}

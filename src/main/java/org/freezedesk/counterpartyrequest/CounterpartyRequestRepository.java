@@ -1,0 +1,190 @@
+package org.freezedesk.counterpartyrequest;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for counterparty requests, their responses and the outcome per target. */
+@Repository
+public class CounterpartyRequestRepository {
+
+    private static final RowMapper<CounterpartyRequest> REQUEST = (rs, n) -> new CounterpartyRequest(rs.getLong("id"),
+            rs.getLong("freeze_request_id"), rs.getLong("counterparty_id"),
+            CounterpartyRequestState.valueOf(rs.getString("state")), rs.getObject("token_expires_at", OffsetDateTime.class),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getObject("notified_at", OffsetDateTime.class),
+            rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("acknowledged_by_name"),
+            rs.getString("acknowledged_by_title"), rs.getObject("responded_at", OffsetDateTime.class),
+            rs.getObject("closed_at", OffsetDateTime.class));
+
+    private static final RowMapper<TargetOutcome> OUTCOME = (rs, n) -> new TargetOutcome(rs.getLong("counterparty_response_id"),
+            rs.getLong("target_id"), Outcome.valueOf(rs.getString("outcome")), rs.getBigDecimal("frozen_amount"),
+            rs.getString("internal_reference"), rs.getObject("held_until", LocalDate.class), rs.getString("onward_tx_hash"),
+            rs.getString("onward_address"), rs.getString("reason"), rs.getObject("submitted_at", OffsetDateTime.class),
+            rs.getString("submitted_by_name"));
+
+    private static final String OUTCOME_COLUMNS = """
+            SELECT o.*, r.submitted_at, r.submitted_by_name
+            FROM target_outcome o JOIN counterparty_response r ON r.id = o.counterparty_response_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public CounterpartyRequestRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /** Idempotent, so a retried engine job finds the request it created before. */
+    public long create(long freezeRequestId, long counterpartyId) {
+        Optional<Long> existing = jdbc.sql("SELECT id FROM counterparty_request WHERE freeze_request_id = ? AND counterparty_id = ?")
+                .params(freezeRequestId, counterpartyId).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO counterparty_request (freeze_request_id, counterparty_id, state, created_at) VALUES (?, ?, ?, ?)")
+                .params(freezeRequestId, counterpartyId, CounterpartyRequestState.NOTIFIED.name(), now())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public CounterpartyRequest find(long id) {
+        return jdbc.sql("SELECT * FROM counterparty_request WHERE id = ?").param(id).query(REQUEST).single();
+    }
+
+    public Optional<CounterpartyRequest> findByTokenHash(String tokenHash) {
+        return jdbc.sql("SELECT * FROM counterparty_request WHERE token_hash = ?").param(tokenHash).query(REQUEST).optional();
+    }
+
+    public void replaceToken(long id, String tokenHash, OffsetDateTime expiresAt) {
+        jdbc.sql("UPDATE counterparty_request SET token_hash = ?, token_expires_at = ? WHERE id = ?")
+                .params(tokenHash, expiresAt, id).update();
+    }
+
+    public void markNotified(long id) {
+        jdbc.sql("UPDATE counterparty_request SET notified_at = ? WHERE id = ?").params(now(), id).update();
+    }
+
+    public void acknowledge(long id, String name, String title) {
+        jdbc.sql("""
+                UPDATE counterparty_request SET acknowledged_at = ?, acknowledged_by_name = ?, acknowledged_by_title = ?, state = ?
+                WHERE id = ?""")
+                .params(now(), name, title, CounterpartyRequestState.ACKNOWLEDGED.name(), id).update();
+    }
+
+    public long insertResponse(long id, String submittedByName, String clientAddress, List<NewOutcome> outcomes) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO counterparty_response (counterparty_request_id, submitted_at, submitted_by_name, client_address) VALUES (?, ?, ?, ?)")
+                .params(id, now(), submittedByName, clientAddress)
+                .update(key, "id");
+        long responseId = key.getKey().longValue();
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO target_outcome (counterparty_response_id, target_id, outcome, frozen_amount, internal_reference,
+                                            held_until, onward_tx_hash, onward_address, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", outcomes, 500, (ps, o) -> {
+            ps.setLong(1, responseId);
+            ps.setLong(2, o.targetId());
+            ps.setString(3, o.outcome().name());
+            ps.setBigDecimal(4, o.frozenAmount());
+            ps.setString(5, o.internalReference());
+            ps.setDate(6, o.heldUntil() == null ? null : Date.valueOf(o.heldUntil()));
+            ps.setString(7, o.onwardTxHash());
+            ps.setString(8, o.onwardAddress());
+            ps.setString(9, o.reason());
+        });
+        jdbc.sql("UPDATE counterparty_request SET responded_at = ?, state = CASE WHEN state = 'CLOSED' THEN state ELSE ? END WHERE id = ?")
+                .params(now(), CounterpartyRequestState.RESPONDED.name(), id).update();
+        return responseId;
+    }
+
+    public void close(long id) {
+        jdbc.sql("UPDATE counterparty_request SET state = ?, closed_at = ? WHERE id = ?")
+                .params(CounterpartyRequestState.CLOSED.name(), now(), id).update();
+    }
+
+    /** The outcome in force per target: the one from the latest response that named the target. */
+    public Map<Long, TargetOutcome> latestOutcomes(long id) {
+        return jdbc.sql(OUTCOME_COLUMNS + """
+                 WHERE o.id IN (SELECT MAX(o2.id) FROM target_outcome o2
+                                JOIN counterparty_response r2 ON r2.id = o2.counterparty_response_id
+                                WHERE r2.counterparty_request_id = ? GROUP BY o2.target_id)""")
+                .param(id).query(OUTCOME).list().stream()
+                .collect(Collectors.toMap(TargetOutcome::targetId, Function.identity()));
+    }
+
+    /** Every outcome ever submitted, newest response first: the counterparty's own history. */
+    public List<TargetOutcome> history(long id) {
+        return jdbc.sql(OUTCOME_COLUMNS + " WHERE r.counterparty_request_id = ? ORDER BY r.id DESC, o.target_id")
+                .param(id).query(OUTCOME).list();
+    }
+
+    public boolean allTargetsAnswered(long id) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM target t
+                JOIN counterparty_request cr ON cr.freeze_request_id = t.freeze_request_id AND cr.counterparty_id = t.counterparty_id
+                WHERE cr.id = ? AND NOT EXISTS (
+                    SELECT 1 FROM target_outcome o JOIN counterparty_response r ON r.id = o.counterparty_response_id
+                    WHERE r.counterparty_request_id = cr.id AND o.target_id = t.id)""")
+                .param(id).query(Integer.class).single() == 0;
+    }
+
+    public List<CounterpartyRequestSummary> summariesForCase(long caseId) {
+        return jdbc.sql("""
+                SELECT cr.*, fr.sequence_number, c.name AS counterparty_name,
+                       (SELECT COUNT(*) FROM target t WHERE t.freeze_request_id = cr.freeze_request_id
+                                                      AND t.counterparty_id = cr.counterparty_id) AS target_count,
+                       (SELECT COUNT(DISTINCT o.target_id) FROM target_outcome o
+                        JOIN counterparty_response r ON r.id = o.counterparty_response_id
+                        WHERE r.counterparty_request_id = cr.id) AS answered_count
+                FROM counterparty_request cr
+                JOIN freeze_request fr ON fr.id = cr.freeze_request_id
+                JOIN counterparty c ON c.id = cr.counterparty_id
+                WHERE fr.case_id = ?
+                ORDER BY fr.sequence_number, c.name""")
+                .param(caseId)
+                .query((rs, n) -> new CounterpartyRequestSummary(rs.getLong("id"), rs.getInt("sequence_number"),
+                        rs.getString("counterparty_name"), CounterpartyRequestState.valueOf(rs.getString("state")),
+                        rs.getObject("notified_at", OffsetDateTime.class), rs.getObject("acknowledged_at", OffsetDateTime.class),
+                        rs.getObject("responded_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
+                        rs.getInt("target_count"), rs.getInt("answered_count")))
+                .list();
+    }
+
+    /** Frozen amounts per asset over a case, counting each counterparty request's outcome in force. */
+    public Map<String, BigDecimal> frozenPerAsset(long caseId) {
+        return jdbc.sql("""
+                SELECT t.asset, SUM(o.frozen_amount) AS frozen
+                FROM target_outcome o
+                JOIN target t ON t.id = o.target_id
+                JOIN freeze_request fr ON fr.id = t.freeze_request_id
+                WHERE fr.case_id = ? AND o.outcome IN ('FROZEN', 'PARTIALLY_FROZEN')
+                  AND o.id IN (SELECT MAX(o2.id) FROM target_outcome o2
+                               JOIN counterparty_response r2 ON r2.id = o2.counterparty_response_id
+                               JOIN counterparty_request cr2 ON cr2.id = r2.counterparty_request_id
+                               JOIN freeze_request fr2 ON fr2.id = cr2.freeze_request_id
+                               WHERE fr2.case_id = ?
+                               GROUP BY r2.counterparty_request_id, o2.target_id)
+                GROUP BY t.asset""")
+                .params(caseId, caseId)
+                .query((rs, n) -> Map.entry(rs.getString("asset"), rs.getBigDecimal("frozen")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,21 @@
+package org.freezedesk.counterpartyrequest;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("sendReminder")
+class SendReminder implements JavaDelegate {
+
+    private final CounterpartyMail mail;
+
+    SendReminder(CounterpartyMail mail) {
+        this.mail = mail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        mail.send((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID), "reminder",
+                "Reminder: freeze request", "REMINDER_SENT");
+    }
+}

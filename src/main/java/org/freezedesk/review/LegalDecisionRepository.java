@@ -1,0 +1,32 @@
+package org.freezedesk.review;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class LegalDecisionRepository {
+
+    private final JdbcClient jdbc;
+
+    LegalDecisionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(long freezeRequestId, ReviewDecision decision, String comment, String decidedBy) {
+        jdbc.sql("INSERT INTO legal_decision (freeze_request_id, decision, comment, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)")
+                .params(freezeRequestId, decision.name(), comment, decidedBy, OffsetDateTime.now(ZoneOffset.UTC)).update();
+    }
+
+    /** Oldest first: the history of a request through review. */
+    public List<LegalDecision> forRequest(long freezeRequestId) {
+        return jdbc.sql("SELECT * FROM legal_decision WHERE freeze_request_id = ? ORDER BY id")
+                .param(freezeRequestId)
+                .query((rs, n) -> new LegalDecision(rs.getLong("freeze_request_id"), ReviewDecision.valueOf(rs.getString("decision")),
+                        rs.getString("comment"), rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class)))
+                .list();
+    }
+}

@@ -1,0 +1,76 @@
+package org.freezedesk.review;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.freezedesk.audit.AuditLog;
+import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.security.StaffUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ReviewService {
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final CaseRepository cases;
+    private final LegalDecisionRepository decisions;
+    private final AuditLog audit;
+
+    ReviewService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases, LegalDecisionRepository decisions,
+            AuditLog audit) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.cases = cases;
+        this.decisions = decisions;
+        this.audit = audit;
+    }
+
+    /** Oldest first, so nothing waits longer than it must. */
+    public List<ReviewItem> queue() {
+        return taskService.createTaskQuery().taskDefinitionKey(FreezeRequestProcess.LEGAL_REVIEW)
+                .taskCandidateGroup(FreezeRequestProcess.LEGAL_GROUP).orderByTaskCreateTime().asc().list().stream()
+                .map(this::item).toList();
+    }
+
+    public ReviewItem item(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(FreezeRequestProcess.LEGAL_REVIEW)
+                .taskCandidateGroup(FreezeRequestProcess.LEGAL_GROUP).singleResult();
+        if (task == null) {
+            throw new ReviewNotFoundException(taskId);
+        }
+        return item(task);
+    }
+
+    private ReviewItem item(Task task) {
+        long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FreezeRequestProcess.FREEZE_REQUEST_ID);
+        FreezeRequest request = cases.request(requestId);
+        FreezeCase freezeCase = cases.caseOfRequest(requestId);
+        return new ReviewItem(task.getId(), task.getCreateTime(), freezeCase, request, cases.targetsOf(requestId).size());
+    }
+
+    /**
+     * Records the decision and moves the process on, in one transaction. The filer can never decide on
+     * their own request, whatever the page showed them.
+     */
+    @Transactional
+    public void decide(String taskId, DecisionForm form, StaffUser reviewer) {
+        ReviewItem item = item(taskId);
+        if (item.request().filedBy().equals(reviewer.getUsername())) {
+            throw new FourEyesViolationException();
+        }
+        String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().strip();
+        decisions.insert(item.request().id(), form.getDecision(), comment, reviewer.getUsername());
+        cases.setState(item.request().id(), form.getDecision().resultingState());
+        audit.record("LEGAL_" + form.getDecision().name(), "freeze_request", item.request().id(), item.freezeCase().reference(),
+                item.request().state().name(), form.getDecision().resultingState().name() + (comment == null ? "" : ": " + comment));
+        taskService.complete(taskId, Map.of(FreezeRequestProcess.REVIEW_DECISION, form.getDecision().name()));
+    }
+}

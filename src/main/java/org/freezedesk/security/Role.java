@@ -1,0 +1,9 @@
+package org.freezedesk.security;
+
+public enum Role {
+    AGENCY, LEGAL, AUDITOR, ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

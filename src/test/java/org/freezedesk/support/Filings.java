@@ -1,0 +1,40 @@
+package org.freezedesk.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.freezedesk.cases.FilingForm;
+import org.freezedesk.cases.TargetRow;
+import org.freezedesk.cases.Urgency;
+
+/** Valid filings to start tests from; addresses are real, well-formed ones. */
+public final class Filings {
+
+    public static final String ETH_ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+    public static final String TRON_ADDRESS = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
+    public static final String BTC_ADDRESS = "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa";
+
+    private Filings() {
+    }
+
+    public static FilingForm form(TargetRow... targets) {
+        FilingForm form = new FilingForm();
+        form.setTitle("Bybit cold wallet theft");
+        form.setIncidentSummary("Funds drained from a cold wallet and split across many addresses.");
+        form.setLegalBasis("Proceeds of Crime Act, s. 41");
+        form.setCourtOrderReference("WARRANT-2026-77");
+        form.setUrgency(Urgency.CRITICAL);
+        form.setTargets(new ArrayList<>(List.of(targets)));
+        return form;
+    }
+
+    public static TargetRow target(String chain, String asset, String address, String amount, long counterpartyId) {
+        TargetRow row = new TargetRow();
+        row.setChain(chain);
+        row.setAsset(asset);
+        row.setAddress(address);
+        row.setAmount(amount);
+        row.setCounterpartyId(counterpartyId);
+        return row;
+    }
+}

@@ -1,0 +1,27 @@
+package org.freezedesk.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on an in-memory H2 database with the demo users and directory, the job executor
+ * off (tests execute jobs themselves) and mail going to a GreenMail server on {@link #SMTP_PORT}. Every
+ * test class using it shares one Spring context, so tests must not depend on what others stored.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:freezedesk;DB_CLOSE_DELAY=-1",
+        "freezedesk.mail.embedded-smtp.enabled=false",
+        "spring.mail.port=" + FreezeDeskTest.SMTP_PORT,
+        "camunda.bpm.job-execution.enabled=false"})
+@AutoConfigureMockMvc
+public @interface FreezeDeskTest {
+
+    int SMTP_PORT = 3925;
+}

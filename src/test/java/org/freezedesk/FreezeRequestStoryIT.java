@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,16 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * approves, the counterparty gets an e-mail from a real SMTP server, opens its link, acknowledges and
  * confirms, and the case shows what was frozen. The job executor runs, as in production.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "freezedesk.mail.embedded-smtp.enabled=false",
-        "spring.mail.port=" + FreezeRequestStoryIT.SMTP_PORT})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "freezedesk.mail.embedded-smtp.enabled=false")
+@ContextConfiguration(initializers = TestMail.Initializer.class)
 class FreezeRequestStoryIT {
 
-    static final int SMTP_PORT = 3926;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static GreenMailExtension greenMail = TestMail.server(SMTP_PORT);
+    static GreenMailExtension greenMail = TestMail.server();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -51,7 +51,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 class FreezeRequestProcessTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = TestMail.server(FreezeDeskTest.SMTP_PORT);
+    static GreenMailExtension greenMail = TestMail.server();
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;

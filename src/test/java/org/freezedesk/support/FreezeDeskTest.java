@@ -7,21 +7,20 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on an in-memory H2 database with the demo users and directory, the job executor
- * off (tests execute jobs themselves) and mail going to a GreenMail server on {@link #SMTP_PORT}. Every
- * test class using it shares one Spring context, so tests must not depend on what others stored.
+ * off (tests execute jobs themselves) and mail going to the GreenMail server of {@link TestMail#server()}.
+ * Every test class using it shares one Spring context, so tests must not depend on what others stored.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:freezedesk;DB_CLOSE_DELAY=-1",
         "freezedesk.mail.embedded-smtp.enabled=false",
-        "spring.mail.port=" + FreezeDeskTest.SMTP_PORT,
         "camunda.bpm.job-execution.enabled=false"})
+@ContextConfiguration(initializers = TestMail.Initializer.class)
 @AutoConfigureMockMvc
 public @interface FreezeDeskTest {
-
-    int SMTP_PORT = 3925;
 }

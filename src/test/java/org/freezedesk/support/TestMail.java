@@ -1,5 +1,8 @@
 package org.freezedesk.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,16 +11,41 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
-/** A real SMTP server in the test JVM, and reading portal links out of what it received. */
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real SMTP server in the test JVM, and reading portal links out of what it received. The port is
+ * chosen free once per JVM, so test runs side by side on one machine do not collide.
+ */
 public final class TestMail {
+
+    public static final int PORT = freePort();
 
     private static final Pattern PORTAL_PATH = Pattern.compile("/portal/[A-Za-z0-9_-]{43}");
 
     private TestMail() {
     }
 
-    public static GreenMailExtension server(int port) {
-        return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /** Points the application's mail at {@link #PORT}. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("spring.mail.port=" + PORT).applyTo(context);
+        }
+    }
+
+    public static GreenMailExtension server() {
+        return new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The path of the portal link in a message, such as {@code /portal/abc…}. */

@@ -80,6 +80,8 @@ class FreezeRequestStoryIT {
         assertThat(legal.post(review.attr("href"), Map.of("decision", "APPROVE", "comment", "Warrant checked")).status()).isEqualTo(302);
 
         await().atMost(PATIENCE).until(() -> greenMail.getReceivedMessages().length >= 2);
+        // The mail leaves inside the notification job, just before its transaction records the link.
+        await().atMost(PATIENCE).until(() -> notified(agency, reference));
         MimeMessage notification = greenMail.getReceivedMessages()[0];
         assertThat(notification.getSubject()).contains(reference).contains("Tether");
         assertThat(notification.getAllRecipients()).extracting(Object::toString).contains("compliance@tether.example.org");
@@ -114,5 +116,11 @@ class FreezeRequestStoryIT {
         assertThat(processes).extracting(HistoricProcessInstance::getProcessDefinitionKey)
                 .containsExactlyInAnyOrder("freeze-request", "counterparty-request");
         assertThat(processes).allSatisfy(p -> assertThat(p.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED));
+    }
+
+    /** The case page shows the counterparty request with its notification date instead of "mail pending". */
+    private static boolean notified(Browser agency, String reference) {
+        String rows = agency.get("/cases/" + reference).document().select("#counterparty-requests tbody tr").text();
+        return rows.contains("Tether") && !rows.contains("mail pending");
     }
 }

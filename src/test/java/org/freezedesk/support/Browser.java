@@ -31,8 +31,18 @@ public class Browser {
     private Document lastPage;
 
     public Browser(int port) {
+        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(), null);
+    }
+
+    private Browser(int port, HttpClient http, Document lastPage) {
         this.baseUrl = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
+        this.lastPage = lastPage;
+    }
+
+    /** The same browser, cookies and last page included, talking to another server on this host. */
+    public Browser atPort(int port) {
+        return new Browser(port, http, lastPage);
     }
 
     public Browser login(String username, String password) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
@@ -28,10 +29,12 @@ public final class PostgresTestDatabase {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
-        String databaseUrl = url();
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The datasource settings of the test database, for an application started by hand. */
+    public static Map<String, String> properties() {
+        return Map.of("spring.datasource.url", url(), "spring.datasource.username", USER, "spring.datasource.password", PASSWORD);
     }
 
     public static synchronized String url() {

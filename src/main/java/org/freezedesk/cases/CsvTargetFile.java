@@ -112,7 +112,10 @@ final class CsvTargetFile {
         return name != null && record.isSet(name) ? record.get(name) : null;
     }
 
-    /** Turns a record's character position into the line it starts on, reading the text once from start to end. */
+    /**
+     * Turns a record's character position into the line it starts on, reading the text once from start to end.
+     * The position is where the parser began reading, before the empty lines it skipped.
+     */
     private static final class LineCounter {
 
         private final String text;
@@ -125,6 +128,11 @@ final class CsvTargetFile {
 
         int lineAt(long characterPosition) {
             while (position < characterPosition) {
+                if (text.charAt(position++) == '\n') {
+                    line++;
+                }
+            }
+            while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
                 if (text.charAt(position++) == '\n') {
                     line++;
                 }

@@ -94,8 +94,10 @@ public class AttributionImportService {
             int line = 1;
             int position = 0;
             for (CSVRecord record : parser) {
-                // The line a record starts on, counted from its character position: quoted values may span lines.
-                for (; position < record.getCharacterPosition(); position++) {
+                // The line a record starts on, counted from its character position (quoted values may span lines),
+                // past the empty lines skipped before it.
+                for (; position < record.getCharacterPosition()
+                        || position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r'); position++) {
                     if (text.charAt(position) == '\n') {
                         line++;
                     }

@@ -26,7 +26,6 @@ final class AmendmentForms {
             row.setAmount(target.amountText());
             row.setTxHashes(target.txHashes());
             row.setNote(target.note());
-            row.setCounterpartyId(target.counterpartyId());
             form.getTargets().add(row);
         }
         form.padTargets(targets.size() + 1);

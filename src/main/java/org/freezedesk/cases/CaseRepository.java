@@ -5,8 +5,18 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.freezedesk.directory.CounterpartyKind;
+import org.freezedesk.directory.Route;
+import org.freezedesk.directory.RouteKey;
+import org.freezedesk.directory.RouteReason;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +42,13 @@ public class CaseRepository {
 
     private static final RowMapper<Target> TARGET = (rs, n) -> new Target(rs.getLong("id"), rs.getLong("freeze_request_id"),
             rs.getInt("line_number"), rs.getString("chain"), rs.getString("asset"), rs.getString("address"),
-            rs.getBigDecimal("amount"), rs.getString("tx_hashes"), rs.getString("note"),
-            (Long) rs.getObject("counterparty_id", Long.class));
+            rs.getBigDecimal("amount"), rs.getString("tx_hashes"), rs.getString("note"));
+
+    private static final RowMapper<TargetRoute> ROUTE = (rs, n) -> new TargetRoute(rs.getLong("target_id"),
+            rs.getLong("counterparty_id"), rs.getString("name"), CounterpartyKind.valueOf(rs.getString("kind")),
+            RouteReason.valueOf(rs.getString("reason")), rs.getString("override_reason"), rs.getString("overridden_by"));
+
+    private static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -105,10 +120,11 @@ public class CaseRepository {
         jdbc.sql("UPDATE freeze_request SET state = ? WHERE id = ?").params(state.name(), requestId).update();
     }
 
-    public void insertTargets(long requestId, List<NewTarget> targets) {
+    /** Stores the targets and their routes; {@code routes} holds every target's route key, empty when unattributed. */
+    public void insertTargets(long requestId, List<NewTarget> targets, Map<RouteKey, List<Route>> routes) {
         jdbcTemplate.batchUpdate("""
-                INSERT INTO target (freeze_request_id, line_number, chain, asset, address, amount, tx_hashes, note, counterparty_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", targets, 500, (ps, t) -> {
+                INSERT INTO target (freeze_request_id, line_number, chain, asset, address, amount, tx_hashes, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", targets, BATCH, (ps, t) -> {
             ps.setLong(1, requestId);
             ps.setInt(2, t.lineNumber());
             ps.setString(3, t.chain());
@@ -117,17 +133,46 @@ public class CaseRepository {
             ps.setBigDecimal(6, t.amount());
             ps.setString(7, t.txHashes());
             ps.setString(8, t.note());
-            ps.setLong(9, t.counterpartyId());
+        });
+        record LineRoute(int lineNumber, Route route) {
+        }
+        List<LineRoute> lineRoutes = targets.stream()
+                .flatMap(t -> routes.getOrDefault(t.routeKey(), List.of()).stream().map(r -> new LineRoute(t.lineNumber(), r)))
+                .toList();
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO target_route (target_id, counterparty_id, reason)
+                SELECT id, ?, ? FROM target WHERE freeze_request_id = ? AND line_number = ?""", lineRoutes, BATCH, (ps, lr) -> {
+            ps.setLong(1, lr.route().counterpartyId());
+            ps.setString(2, lr.route().reason().name());
+            ps.setLong(3, requestId);
+            ps.setInt(4, lr.lineNumber());
         });
     }
 
     /** Only for a returned request, which no counterparty has seen yet. */
     public void deleteTargets(long requestId) {
+        jdbc.sql("DELETE FROM target_route WHERE target_id IN (SELECT id FROM target WHERE freeze_request_id = ?)")
+                .param(requestId).update();
         jdbc.sql("DELETE FROM target WHERE freeze_request_id = ?").param(requestId).update();
+    }
+
+    /** Replaces a target's routes by the filer's choice; no counterparty leaves it unattributed. */
+    public void overrideRoutes(long targetId, Collection<Long> counterpartyIds, String reason, String filer) {
+        jdbc.sql("DELETE FROM target_route WHERE target_id = ?").param(targetId).update();
+        for (long counterpartyId : counterpartyIds) {
+            jdbc.sql("""
+                    INSERT INTO target_route (target_id, counterparty_id, reason, override_reason, overridden_by)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(targetId, counterpartyId, RouteReason.OVERRIDE.name(), reason, filer).update();
+        }
     }
 
     public Optional<FreezeCase> findCase(String reference) {
         return jdbc.sql("SELECT * FROM freeze_case WHERE reference = ?").param(reference).query(CASE).optional();
+    }
+
+    public Optional<FreezeCase> findCase(long caseId) {
+        return jdbc.sql("SELECT * FROM freeze_case WHERE id = ?").param(caseId).query(CASE).optional();
     }
 
     public FreezeCase caseOfRequest(long requestId) {
@@ -155,15 +200,66 @@ public class CaseRepository {
         return jdbc.sql("SELECT * FROM target WHERE freeze_request_id = ? ORDER BY line_number").param(requestId).query(TARGET).list();
     }
 
+    public Optional<Target> target(long requestId, int lineNumber) {
+        return jdbc.sql("SELECT * FROM target WHERE freeze_request_id = ? AND line_number = ?")
+                .params(requestId, lineNumber).query(TARGET).optional();
+    }
+
     /** The counterparties a request fans out to, one counterparty request each. */
     public List<Long> routedCounterpartyIds(long requestId) {
-        return jdbc.sql("SELECT DISTINCT counterparty_id FROM target WHERE freeze_request_id = ? AND counterparty_id IS NOT NULL ORDER BY counterparty_id")
+        return jdbc.sql("""
+                SELECT DISTINCT r.counterparty_id FROM target_route r JOIN target t ON t.id = r.target_id
+                WHERE t.freeze_request_id = ? ORDER BY r.counterparty_id""")
                 .param(requestId).query(Long.class).list();
     }
 
     public List<Target> targetsRoutedTo(long requestId, long counterpartyId) {
-        return jdbc.sql("SELECT * FROM target WHERE freeze_request_id = ? AND counterparty_id = ? ORDER BY line_number")
+        return jdbc.sql("""
+                SELECT t.* FROM target t JOIN target_route r ON r.target_id = t.id
+                WHERE t.freeze_request_id = ? AND r.counterparty_id = ? ORDER BY t.line_number""")
                 .params(requestId, counterpartyId).query(TARGET).list();
+    }
+
+    public int unattributedCount(long requestId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM target t WHERE t.freeze_request_id = ?
+                AND NOT EXISTS (SELECT 1 FROM target_route r WHERE r.target_id = t.id)""")
+                .param(requestId).query(Integer.class).single();
+    }
+
+    /** Every route of a request's targets, by target id. */
+    public Map<Long, List<TargetRoute>> routesOf(long requestId) {
+        return jdbc.sql("""
+                SELECT r.*, c.name, c.kind FROM target_route r JOIN target t ON t.id = r.target_id
+                JOIN counterparty c ON c.id = r.counterparty_id
+                WHERE t.freeze_request_id = ? ORDER BY c.name""")
+                .param(requestId).query(ROUTE).list().stream()
+                .collect(Collectors.groupingBy(TargetRoute::targetId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    public List<TargetRoute> routesOfTarget(long targetId) {
+        return jdbc.sql("""
+                SELECT r.*, c.name, c.kind FROM target_route r JOIN counterparty c ON c.id = r.counterparty_id
+                WHERE r.target_id = ? ORDER BY c.name""")
+                .param(targetId).query(ROUTE).list();
+    }
+
+    /**
+     * Where each target of a case was already requested, keyed like {@link TargetChecker#key}, leaving out one
+     * request (the one being amended) or none.
+     */
+    public Map<String, String> requestedTargets(long caseId, Long exceptRequestId) {
+        Map<String, String> result = new HashMap<>();
+        jdbc.sql("""
+                SELECT t.chain, t.asset, t.address, t.line_number, r.sequence_number
+                FROM target t JOIN freeze_request r ON r.id = t.freeze_request_id
+                WHERE r.case_id = ? AND r.state <> 'REJECTED' AND r.id <> ?
+                ORDER BY r.sequence_number, t.line_number""")
+                .params(caseId, exceptRequestId == null ? -1L : exceptRequestId)
+                .query((rs, n) -> result.putIfAbsent(TargetChecker.key(rs.getString("chain"), rs.getString("asset"), rs.getString("address")),
+                        "request " + rs.getInt("sequence_number") + ", line " + rs.getInt("line_number")))
+                .list();
+        return result;
     }
 
     /** Requested amounts per asset over a case's approved and pending requests; "all" targets are counted apart. */

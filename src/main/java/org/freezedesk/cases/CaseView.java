@@ -1,6 +1,7 @@
 package org.freezedesk.cases;
 
 import java.util.List;
+import java.util.Map;
 
 import org.freezedesk.counterpartyrequest.CounterpartyRequestSummary;
 
@@ -8,7 +9,24 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestSummary;
 public record CaseView(FreezeCase freezeCase, List<RequestView> requests, List<CounterpartyRequestSummary> counterpartyRequests,
         List<TotalRow> totals, List<OpenTask> openTasks) {
 
-    public record RequestView(FreezeRequest request, List<Target> targets) {
+    /** A request with its targets, their routes by target id, and the targets grouped by counterparty. */
+    public record RequestView(FreezeRequest request, List<Target> targets, Map<Long, List<TargetRoute>> routes,
+            List<TargetGroup> groups) {
+
+        /** Routes can still change until legal review approves the request and it fans out. */
+        public boolean routesOpen() {
+            return request.state() == FreezeRequestState.IN_REVIEW || request.state() == FreezeRequestState.RETURNED;
+        }
+
+        public List<TargetRoute> routesOf(Target target) {
+            return routes.getOrDefault(target.id(), List.of());
+        }
+
+        /** The route that put {@code target} into the group of {@code counterpartyId}; null for the unattributed group. */
+        public TargetRoute routeOf(Target target, Long counterpartyId) {
+            return routesOf(target).stream().filter(r -> counterpartyId != null && r.counterpartyId() == counterpartyId)
+                    .findFirst().orElse(null);
+        }
     }
 
     /** Requested and frozen per asset; amounts as exact plain decimals. */

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A case with its first request, or the amendment of a returned request; the same for the form and the API. */
 public class FilingForm {
@@ -43,6 +46,13 @@ public class FilingForm {
     private Urgency urgency = Urgency.URGENT;
 
     private List<TargetRow> targets = new ArrayList<>();
+
+    /** A checked CSV import whose lines are the targets, instead of typed rows. */
+    private String importId;
+
+    /** The CSV file chosen in the form, before it is checked; never part of the JSON API. */
+    @JsonIgnore
+    private MultipartFile file;
 
     /** Rows left empty in the form are not targets; dropping them first keeps error indexes on the rows shown. */
     public void dropBlankTargets() {
@@ -117,6 +127,24 @@ public class FilingForm {
 
     public void setUrgency(Urgency urgency) {
         this.urgency = urgency;
+    }
+
+    public String getImportId() {
+        return importId;
+    }
+
+    public void setImportId(String importId) {
+        this.importId = importId == null || importId.isBlank() ? null : importId.strip();
+    }
+
+    @JsonIgnore
+    public MultipartFile getFile() {
+        return file;
+    }
+
+    @JsonIgnore
+    public void setFile(MultipartFile file) {
+        this.file = file;
     }
 
     public List<TargetRow> getTargets() {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
+import org.freezedesk.directory.TargetRouter;
 import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Service;
@@ -21,14 +24,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FreezeCaseService {
 
+    /** An audit event lists this many targets at most, so that it stays readable and fits its column. */
+    private static final int DESCRIBED_TARGETS = 20;
+
     private final CaseRepository cases;
     private final CounterpartyRequestRepository counterpartyRequests;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final AuditLog audit;
+    private final TargetRouter router;
+    private final TargetImportRepository imports;
 
     FreezeCaseService(CaseRepository cases, CounterpartyRequestRepository counterpartyRequests, RuntimeService runtimeService,
-            TaskService taskService, AuditLog audit) {
+            TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports) {
+        this.router = router;
+        this.imports = imports;
         this.cases = cases;
         this.counterpartyRequests = counterpartyRequests;
         this.runtimeService = runtimeService;
@@ -39,12 +49,26 @@ public class FreezeCaseService {
     /** Files a case with its first request and starts its review; all of it or nothing. */
     @Transactional
     public String file(FilingForm form, List<NewTarget> targets, StaffUser filer) {
+        return file(form, filer, requestId -> saveTargets(requestId, targets), describe(targets));
+    }
+
+    /**
+     * Files a case whose targets come from a checked CSV import, exactly as its preview showed them. An import is
+     * used once: filing it again, or one with errors, throws {@link ImportNotUsableException} and stores nothing.
+     */
+    @Transactional
+    public String file(FilingForm form, TargetImport targetImport, StaffUser filer) {
+        imports.claim(targetImport, filer.getUsername());
+        return file(form, filer, requestId -> imports.copyTargets(targetImport.id(), requestId), describe(targetImport));
+    }
+
+    private String file(FilingForm form, StaffUser filer, LongConsumer saveTargets, String targetsDescription) {
         String reference = cases.nextReference(Year.now().getValue());
         long caseId = cases.insertCase(reference, form, filer.getAgency(), filer.getUsername());
         long requestId = cases.insertRequest(caseId, 1, form, filer.getUsername());
-        cases.insertTargets(requestId, targets);
+        saveTargets.accept(requestId);
         audit.record("CASE_FILED", "freeze_case", caseId, reference, null, "title=" + form.getTitle().strip());
-        audit.record("REQUEST_FILED", "freeze_request", requestId, reference, null, describe(form, targets));
+        audit.record("REQUEST_FILED", "freeze_request", requestId, reference, null, describe(form) + targetsDescription);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(FreezeRequestProcess.KEY, reference,
                 Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId, FreezeRequestProcess.FILER, filer.getUsername()));
         cases.setProcessInstanceId(requestId, instance.getId());
@@ -54,19 +78,62 @@ public class FreezeCaseService {
     /** The filer's answer to a request legal review returned: the changed request goes back to review. */
     @Transactional
     public void amend(String reference, int sequence, FilingForm form, List<NewTarget> targets, StaffUser filer) {
+        amend(reference, sequence, form, filer, requestId -> saveTargets(requestId, targets), describe(targets));
+    }
+
+    /** As {@link #amend(String, int, FilingForm, List, StaffUser)}, with the targets of a checked import. */
+    @Transactional
+    public void amend(String reference, int sequence, FilingForm form, TargetImport targetImport, StaffUser filer) {
+        imports.claim(targetImport, filer.getUsername());
+        amend(reference, sequence, form, filer, requestId -> imports.copyTargets(targetImport.id(), requestId), describe(targetImport));
+    }
+
+    private void amend(String reference, int sequence, FilingForm form, StaffUser filer, LongConsumer saveTargets,
+            String targetsDescription) {
         FreezeCase freezeCase = visibleCase(reference, filer);
         FreezeRequest request = requestOf(freezeCase, sequence);
         Task task = openTask(request, FreezeRequestProcess.AMEND_REQUEST, filer)
                 .orElseThrow(() -> new IllegalStateException("Request " + sequence + " of " + reference + " is not waiting for your amendment"));
-        String before = describe(request, cases.targetsOf(request.id()));
+        String before = describe(request) + describeStored(cases.targetsOf(request.id()));
         if (request.original()) {
             cases.updateCase(freezeCase.id(), form);
         }
         cases.updateRequest(request.id(), form);
         cases.deleteTargets(request.id());
-        cases.insertTargets(request.id(), targets);
-        audit.record("REQUEST_AMENDED", "freeze_request", request.id(), reference, before, describe(form, targets));
+        saveTargets.accept(request.id());
+        audit.record("REQUEST_AMENDED", "freeze_request", request.id(), reference, before, describe(form) + targetsDescription);
         taskService.complete(task.getId());
+    }
+
+    /**
+     * The filer sends a target to other counterparties than routing chose, or to none, saying why. Only before
+     * legal review approves the request: after that the counterparties have been asked.
+     */
+    @Transactional
+    public void overrideRoute(String reference, int sequence, int lineNumber, Set<Long> counterpartyIds, String reason, StaffUser filer) {
+        FreezeRequest request = request(reference, sequence, filer);
+        if (request.state() != FreezeRequestState.IN_REVIEW && request.state() != FreezeRequestState.RETURNED) {
+            throw new RoutesClosedException(reference, sequence);
+        }
+        Target target = target(request, lineNumber);
+        String before = describeRoutes(cases.routesOfTarget(target.id()));
+        cases.overrideRoutes(target.id(), counterpartyIds, reason.strip(), filer.getUsername());
+        String after = describeRoutes(cases.routesOfTarget(target.id()));
+        audit.record("ROUTE_OVERRIDDEN", "target", target.id(), reference, "line " + lineNumber + ": " + before,
+                "line " + lineNumber + ": " + after + "; reason: " + reason.strip());
+    }
+
+    public Target target(FreezeRequest request, int lineNumber) {
+        return cases.target(request.id(), lineNumber)
+                .orElseThrow(() -> new CaseNotFoundException("request " + request.sequenceNumber() + " line " + lineNumber));
+    }
+
+    public List<TargetRoute> routes(Target target) {
+        return cases.routesOfTarget(target.id());
+    }
+
+    private void saveTargets(long requestId, List<NewTarget> targets) {
+        cases.insertTargets(requestId, targets, router.route(targets.stream().map(NewTarget::routeKey).toList()));
     }
 
     /** The filer has read the summary of a request every counterparty has answered. */
@@ -102,7 +169,9 @@ public class FreezeCaseService {
         List<CaseView.RequestView> requests = new ArrayList<>();
         List<CaseView.OpenTask> tasks = new ArrayList<>();
         for (FreezeRequest request : cases.requestsOf(freezeCase.id())) {
-            requests.add(new CaseView.RequestView(request, cases.targetsOf(request.id())));
+            List<Target> targets = cases.targetsOf(request.id());
+            Map<Long, List<TargetRoute>> routes = cases.routesOf(request.id());
+            requests.add(new CaseView.RequestView(request, targets, routes, TargetGroup.of(targets, routes)));
             if (request.processInstanceId() != null) {
                 taskService.createTaskQuery().processInstanceId(request.processInstanceId()).taskAssignee(user.getUsername())
                         .list().forEach(t -> tasks.add(new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), request.sequenceNumber())));
@@ -133,15 +202,36 @@ public class FreezeCaseService {
         return user.has(Role.LEGAL) || user.has(Role.AUDITOR);
     }
 
-    private static String describe(FilingForm form, List<NewTarget> targets) {
-        return "legal basis=" + form.getLegalBasis().strip() + "; urgency=" + form.getUrgency() + "; targets="
-                + targets.stream().map(t -> t.chain() + ":" + t.asset() + ":" + t.address() + ":"
-                        + (t.amount() == null ? "all" : t.amount().toPlainString()) + "->" + t.counterpartyId()).toList();
+    private static String describe(FilingForm form) {
+        return "legal basis=" + form.getLegalBasis().strip() + "; urgency=" + form.getUrgency() + "; ";
     }
 
-    private static String describe(FreezeRequest request, List<Target> targets) {
-        return "legal basis=" + request.legalBasis() + "; urgency=" + request.urgency() + "; targets="
-                + targets.stream().map(t -> t.chain() + ":" + t.asset() + ":" + t.address() + ":" + t.amountText() + "->"
-                        + t.counterpartyId()).toList();
+    private static String describe(FreezeRequest request) {
+        return "legal basis=" + request.legalBasis() + "; urgency=" + request.urgency() + "; ";
+    }
+
+    /** Lists the targets while that stays readable; a long list is summed up, and its file is named by its hash. */
+    private static String describe(List<NewTarget> targets) {
+        return describeTargets(targets.size(), targets.stream().limit(DESCRIBED_TARGETS)
+                .map(t -> t.chain() + ":" + t.asset() + ":" + t.address() + ":" + t.amountText()).toList());
+    }
+
+    private static String describeStored(List<Target> targets) {
+        return describeTargets(targets.size(), targets.stream().limit(DESCRIBED_TARGETS)
+                .map(t -> t.chain() + ":" + t.asset() + ":" + t.address() + ":" + t.amountText()).toList());
+    }
+
+    private static String describeTargets(int count, List<String> first) {
+        return "targets=" + count + (count > first.size() ? ", the first " + first.size() + ": " : ": ") + first;
+    }
+
+    private static String describe(TargetImport targetImport) {
+        return "targets=" + targetImport.validLines() + " imported from " + targetImport.fileName() + " (SHA-256 "
+                + targetImport.fileSha256() + ")";
+    }
+
+    private static String describeRoutes(List<TargetRoute> routes) {
+        return routes.isEmpty() ? "unattributed"
+                : String.join(", ", routes.stream().map(r -> r.counterpartyName() + " (" + r.reason() + ")").toList());
     }
 }

@@ -2,7 +2,17 @@ package org.freezedesk.cases;
 
 import java.math.BigDecimal;
 
-/** A target that passed validation, in normalized form, ready to be stored. */
+import org.freezedesk.directory.RouteKey;
+
+/** A target that passed validation, in normalized form, ready to be routed and stored. */
 public record NewTarget(int lineNumber, String chain, String asset, String address, BigDecimal amount, String txHashes,
-        String note, long counterpartyId) {
+        String note) {
+
+    public RouteKey routeKey() {
+        return new RouteKey(chain, asset, address);
+    }
+
+    public String amountText() {
+        return amount == null ? "all" : amount.stripTrailingZeros().toPlainString();
+    }
 }

@@ -9,11 +9,20 @@ public class TargetRow {
     private String amount;
     private String txHashes;
     private String note;
-    private Long counterpartyId;
+
+    public static TargetRow of(String chain, String asset, String address, String amount, String txHashes, String note) {
+        TargetRow row = new TargetRow();
+        row.chain = chain;
+        row.asset = asset;
+        row.address = address;
+        row.amount = amount;
+        row.txHashes = txHashes;
+        row.note = note;
+        return row;
+    }
 
     public boolean isBlank() {
-        return blank(chain) && blank(asset) && blank(address) && blank(amount) && blank(txHashes) && blank(note)
-                && counterpartyId == null;
+        return blank(chain) && blank(asset) && blank(address) && blank(amount) && blank(txHashes) && blank(note);
     }
 
     private static boolean blank(String s) {
@@ -66,13 +75,5 @@ public class TargetRow {
 
     public void setNote(String note) {
         this.note = note;
-    }
-
-    public Long getCounterpartyId() {
-        return counterpartyId;
-    }
-
-    public void setCounterpartyId(Long counterpartyId) {
-        this.counterpartyId = counterpartyId;
     }
 }

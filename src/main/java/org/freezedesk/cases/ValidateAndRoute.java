@@ -9,8 +9,9 @@ import org.freezedesk.audit.AuditLog;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the request is complete before a reviewer's time is spent on it, and fixes the counterparties
- * it will fan out to. For now a target goes to the counterparty chosen on its row.
+ * Checks the request is complete before a reviewer's time is spent on it, and records the counterparties it
+ * will fan out to. Targets were routed when they were stored (so the filer saw the routes before filing and
+ * could override them); the targets nobody holds are counted, as the reviewer must see them.
  */
 @Component("validateAndRoute")
 class ValidateAndRoute implements JavaDelegate {
@@ -26,13 +27,12 @@ class ValidateAndRoute implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long requestId = (Long) execution.getVariable(FreezeRequestProcess.FREEZE_REQUEST_ID);
-        List<Target> targets = cases.targetsOf(requestId);
-        if (targets.isEmpty() || targets.stream().anyMatch(t -> t.counterpartyId() == null)) {
-            throw new IllegalStateException("Freeze request " + requestId + " has a target without a counterparty");
+        if (cases.targetsOf(requestId).isEmpty()) {
+            throw new IllegalStateException("Freeze request " + requestId + " has no target");
         }
         List<Long> route = cases.routedCounterpartyIds(requestId);
         cases.setState(requestId, FreezeRequestState.IN_REVIEW);
         audit.record(Actor.ENGINE, "REQUEST_ROUTED", "freeze_request", requestId, execution.getBusinessKey(), null,
-                "counterparties=" + route);
+                "counterparties=" + route + "; unattributed targets=" + cases.unattributedCount(requestId));
     }
 }

@@ -135,7 +135,8 @@ public class CounterpartyRequestRepository {
     public boolean allTargetsAnswered(long id) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM target t
-                JOIN counterparty_request cr ON cr.freeze_request_id = t.freeze_request_id AND cr.counterparty_id = t.counterparty_id
+                JOIN target_route tr ON tr.target_id = t.id
+                JOIN counterparty_request cr ON cr.freeze_request_id = t.freeze_request_id AND cr.counterparty_id = tr.counterparty_id
                 WHERE cr.id = ? AND NOT EXISTS (
                     SELECT 1 FROM target_outcome o JOIN counterparty_response r ON r.id = o.counterparty_response_id
                     WHERE r.counterparty_request_id = cr.id AND o.target_id = t.id)""")
@@ -145,8 +146,8 @@ public class CounterpartyRequestRepository {
     public List<CounterpartyRequestSummary> summariesForCase(long caseId) {
         return jdbc.sql("""
                 SELECT cr.*, fr.sequence_number, c.name AS counterparty_name,
-                       (SELECT COUNT(*) FROM target t WHERE t.freeze_request_id = cr.freeze_request_id
-                                                      AND t.counterparty_id = cr.counterparty_id) AS target_count,
+                       (SELECT COUNT(*) FROM target t JOIN target_route tr ON tr.target_id = t.id
+                        WHERE t.freeze_request_id = cr.freeze_request_id AND tr.counterparty_id = cr.counterparty_id) AS target_count,
                        (SELECT COUNT(DISTINCT o.target_id) FROM target_outcome o
                         JOIN counterparty_response r ON r.id = o.counterparty_response_id
                         WHERE r.counterparty_request_id = cr.id) AS answered_count

@@ -1,14 +1,13 @@
 package org.freezedesk.review;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.Target;
+import org.freezedesk.cases.TargetGroup;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.security.StaffUser;
@@ -84,13 +83,9 @@ class ReviewController {
     private void addRequest(String taskId, StaffUser user, Model model) {
         ReviewItem item = reviewService.item(taskId);
         List<Target> targets = cases.targetsOf(item.request().id());
-        Map<String, List<Target>> byCounterparty = new LinkedHashMap<>();
-        for (Target target : targets) {
-            String name = counterparties.findById(target.counterpartyId()).map(Counterparty::name).orElse("unattributed");
-            byCounterparty.computeIfAbsent(name, k -> new ArrayList<>()).add(target);
-        }
+        model.addAttribute("targetGroups", TargetGroup.of(targets, cases.routesOf(item.request().id())));
+        model.addAttribute("counterparties", counterparties.findAll().stream().collect(Collectors.toMap(Counterparty::id, c -> c)));
         model.addAttribute("item", item);
-        model.addAttribute("targetsByCounterparty", byCounterparty);
         model.addAttribute("decisions", decisions.forRequest(item.request().id()));
         model.addAttribute("ownRequest", item.request().filedBy().equals(user.getUsername()));
         model.addAttribute("decisionChoices", ReviewDecision.values());

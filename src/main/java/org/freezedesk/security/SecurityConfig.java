@@ -35,6 +35,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/engine-rest/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/api/v1/imports/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/cases/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/addresses/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name())
                         .anyRequest().denyAll())

@@ -47,14 +47,10 @@ class FilingFormTest {
     @Autowired ObjectMapper json;
 
     private StaffUser agency;
-    private long tether;
-    private long binance;
 
     @BeforeEach
     void setUp() {
         agency = users.loadUserByUsername("agency");
-        tether = counterparties.findByName("Tether").orElseThrow().id();
-        binance = counterparties.findByName("Binance").orElseThrow().id();
     }
 
     @Test
@@ -64,10 +60,9 @@ class FilingFormTest {
         MockHttpServletResponse response = mvc.perform(filing()
                         .param("title", "")
                         .param("targets[0].chain", "ETH")
-                        .param("targets[0].asset", "USDT")
+                        .param("targets[0].asset", "US DT")
                         .param("targets[0].address", BROKEN_CHECKSUM)
-                        .param("targets[0].amount", "abc")
-                        .param("targets[0].counterpartyId", ""))
+                        .param("targets[0].amount", "abc"))
                 .andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(200);
@@ -78,14 +73,14 @@ class FilingFormTest {
         assertThat(errorBeside(page, "input[name=\"targets[0].address\"]"))
                 .contains("EIP-55 checksum does not match");
         assertThat(errorBeside(page, "input[name=\"targets[0].amount\"]")).isEqualTo("Enter a number such as 1250.5, or 'all'");
-        assertThat(errorBeside(page, "select[name=\"targets[0].counterpartyId\"]")).isEqualTo("Choose the counterparty that holds the funds");
+        assertThat(errorBeside(page, "input[name=\"targets[0].asset\"]")).isEqualTo("Enter the asset symbol, such as BTC or USDT");
         assertThat(page.select(".is-invalid")).extracting(e -> e.attr("name")).containsExactlyInAnyOrder(
-                "title", "targets[0].address", "targets[0].amount", "targets[0].counterpartyId");
+                "title", "targets[0].asset", "targets[0].address", "targets[0].amount");
         assertThat(page.select(".invalid-feedback")).extracting(Element::text).filteredOn(t -> !t.isBlank()).hasSize(4);
 
         assertThat(page.selectFirst("input[name=\"targets[0].address\"]").val()).isEqualTo(BROKEN_CHECKSUM);
         assertThat(page.selectFirst("input[name=\"targets[0].amount\"]").val()).isEqualTo("abc");
-        assertThat(page.selectFirst("input[name=\"targets[0].asset\"]").val()).isEqualTo("USDT");
+        assertThat(page.selectFirst("input[name=\"targets[0].asset\"]").val()).isEqualTo("US DT");
         assertThat(selected(page, "targets[0].chain")).isEqualTo("ETH");
         assertThat(page.selectFirst("textarea[name=incidentSummary]").text()).isEqualTo("Funds drained from a cold wallet.");
         assertThat(page.selectFirst("textarea[name=legalBasis]").text()).isEqualTo("Proceeds of Crime Act, s. 41");
@@ -106,12 +101,10 @@ class FilingFormTest {
                         .param("targets[0].asset", "USDT")
                         .param("targets[0].address", Filings.ETH_ADDRESS)
                         .param("targets[0].amount", "100")
-                        .param("targets[0].counterpartyId", String.valueOf(tether))
                         .param("targets[1].chain", "BTC")
                         .param("targets[1].asset", "BTC")
                         .param("targets[1].address", BROKEN_CHECKSUM)
-                        .param("targets[1].amount", "all")
-                        .param("targets[1].counterpartyId", String.valueOf(binance)))
+                        .param("targets[1].amount", "all"))
                 .andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(200);
@@ -122,7 +115,7 @@ class FilingFormTest {
         assertThat(page.selectFirst("input[name=\"targets[0].address\"]").hasClass("is-invalid")).as("the good row is not marked").isFalse();
         assertThat(page.selectFirst("input[name=\"targets[1].address\"]").val()).isEqualTo(BROKEN_CHECKSUM);
         assertThat(errorBeside(page, "input[name=\"targets[1].address\"]")).isNotBlank();
-        assertThat(selected(page, "targets[1].counterpartyId")).isEqualTo(String.valueOf(binance));
+        assertThat(page.selectFirst("input[name=\"targets[1].amount\"]").val()).isEqualTo("all");
         assertThat(stored()).as("the good row alone is not stored either").isEqualTo(before);
     }
 
@@ -136,17 +129,14 @@ class FilingFormTest {
                         .param("targets[0].asset", "usdt")
                         .param("targets[0].address", Filings.ETH_ADDRESS.toLowerCase())
                         .param("targets[0].amount", "1000.50")
-                        .param("targets[0].counterpartyId", String.valueOf(tether))
                         .param("targets[1].chain", "")
                         .param("targets[1].asset", "")
                         .param("targets[1].address", "")
                         .param("targets[1].amount", "")
-                        .param("targets[1].counterpartyId", "")
                         .param("targets[2].chain", "TRON")
                         .param("targets[2].asset", "USDT")
                         .param("targets[2].address", Filings.TRON_ADDRESS)
-                        .param("targets[2].amount", "all")
-                        .param("targets[2].counterpartyId", String.valueOf(tether)))
+                        .param("targets[2].amount", "all"))
                 .andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(302);
@@ -174,8 +164,7 @@ class FilingFormTest {
 
         assertThat(response.getStatus()).isEqualTo(400);
         JsonNode errors = json.readTree(response.getContentAsString()).get("errors");
-        assertThat(errors.findValuesAsText("field")).contains("title", "targets[0].address", "targets[0].amount",
-                "targets[0].counterpartyId");
+        assertThat(errors.findValuesAsText("field")).contains("title", "targets[0].address", "targets[0].amount");
         for (JsonNode error : errors) {
             assertThat(error.get("message").asText()).as(error.get("field").asText()).isNotBlank();
         }
@@ -188,9 +177,9 @@ class FilingFormTest {
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"title": "Harmony bridge", "incidentSummary": "Multisig keys stolen", "legalBasis": "PoCA s. 41",
                                  "urgency": "CRITICAL",
-                                 "targets": [{"chain": "ETH", "asset": "USDT", "address": "%s", "amount": "2500.25", "counterpartyId": %d},
-                                             {"chain": "BTC", "asset": "BTC", "address": "%s", "amount": "all", "counterpartyId": %d}]}
-                                """.formatted(Filings.ETH_ADDRESS, tether, Filings.BTC_ADDRESS, binance)))
+                                 "targets": [{"chain": "ETH", "asset": "USDT", "address": "%s", "amount": "2500.25"},
+                                             {"chain": "BTC", "asset": "BTC", "address": "%s", "amount": "all"}]}
+                                """.formatted(Filings.ETH_ADDRESS, Filings.BINANCE_BTC_ADDRESS)))
                 .andReturn().getResponse();
 
         assertThat(created.getStatus()).isEqualTo(201);
@@ -203,7 +192,7 @@ class FilingFormTest {
         JsonNode document = json.readTree(fetched.getContentAsString());
         assertThat(document.get("reference").asText()).isEqualTo(path.substring("/api/v1/cases/".length()));
         JsonNode targets = document.get("requests").get(0).get("targets");
-        assertThat(targets.findValuesAsText("address")).containsExactly(Filings.ETH_ADDRESS, Filings.BTC_ADDRESS);
+        assertThat(targets.findValuesAsText("address")).containsExactly(Filings.ETH_ADDRESS, Filings.BINANCE_BTC_ADDRESS);
         assertThat(targets.findValuesAsText("amount")).containsExactly("2500.25", "all");
         assertThat(document.get("requests").get(0).get("state").asText()).isEqualTo("IN_REVIEW");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -30,6 +31,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.directory.AttributionImportService;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.review.DecisionForm;
 import org.freezedesk.review.ReviewDecision;
@@ -66,6 +68,7 @@ class FreezeRequestProcessTest {
     @Autowired CounterpartyRequestService counterpartyRequestService;
     @Autowired AccessLinks accessLinks;
     @Autowired StaffUserRepository users;
+    @Autowired AttributionImportService attributions;
 
     private StaffUser agency;
     private StaffUser legal;
@@ -79,6 +82,9 @@ class FreezeRequestProcessTest {
         legal = users.loadUserByUsername("legal");
         tether = counterparties.findByName("Tether").orElseThrow().id();
         binance = counterparties.findByName("Binance").orElseThrow().id();
+        AttributionImportService.Result attributed = attributions.importCsv("test.csv", ("chain,address,exchange,source,date\n"
+                + "BTC," + Filings.BTC_ADDRESS + ",Binance,test attribution,2026-01-01\n").getBytes(StandardCharsets.UTF_8), "test");
+        assertThat(attributed.problems()).isEmpty();
     }
 
     @AfterEach
@@ -89,8 +95,8 @@ class FreezeRequestProcessTest {
     @Test
     void approvedRequestFansOutToEveryCounterpartyAndEndsWhenAllHaveAnswered() throws Exception {
         ProcessInstance freezeRequest = file(
-                Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "1000.5", tether),
-                Filings.target("BTC", "BTC", Filings.BTC_ADDRESS, "all", binance));
+                Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "1000.5"),
+                Filings.target("BTC", "BTC", Filings.BTC_ADDRESS, "all"));
         assertThat(freezeRequest).hasPassed("validateAndRoute").isWaitingAt("legalReview");
 
         decide(freezeRequest, ReviewDecision.APPROVE, null);
@@ -130,8 +136,8 @@ class FreezeRequestProcessTest {
     @Test
     void partialAnswerKeepsTheCounterpartyRequestWaiting() {
         ProcessInstance freezeRequest = file(
-                Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "10", tether),
-                Filings.target("TRON", "USDT", Filings.TRON_ADDRESS, "20", tether));
+                Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "10"),
+                Filings.target("TRON", "USDT", Filings.TRON_ADDRESS, "20"));
         decide(freezeRequest, ReviewDecision.APPROVE, null);
         ProcessInstance child = children(freezeRequest).get(0);
         executeJobs(List.of(child));
@@ -151,14 +157,14 @@ class FreezeRequestProcessTest {
 
     @Test
     void returnedRequestGoesBackToTheFilerAndThenToReviewAgain() {
-        ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5", tether));
+        ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5"));
         decide(freezeRequest, ReviewDecision.RETURN, "Add the warrant date");
         assertThat(freezeRequest).isWaitingAt("amendRequest");
         assertThat(taskService.createTaskQuery().processInstanceId(freezeRequest.getId()).singleResult().getAssignee())
                 .isEqualTo("agency");
         assertThat(cases.request(requestId(freezeRequest.getBusinessKey())).state()).isEqualTo(FreezeRequestState.RETURNED);
 
-        FilingForm amended = Filings.form(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "7", tether));
+        FilingForm amended = Filings.form(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "7"));
         amended.setCourtOrderReference("WARRANT-2026-77 of 2026-11-20");
         freezeCaseService.amend(freezeRequest.getBusinessKey(), 1, amended, validTargets(amended), agency);
 
@@ -171,7 +177,7 @@ class FreezeRequestProcessTest {
 
     @Test
     void rejectedRequestEndsWithoutContactingAnyCounterparty() {
-        ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5", tether));
+        ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5"));
         decide(freezeRequest, ReviewDecision.REJECT, "No legal basis for this jurisdiction");
         assertThat(freezeRequest).hasPassed("freezeRequestRejected").hasNotPassed("counterpartyRequest").isEnded();
         assertThat(children(freezeRequest)).isEmpty();
@@ -180,7 +186,7 @@ class FreezeRequestProcessTest {
 
     @Test
     void unansweredCounterpartyIsRemindedAfterHalfItsSlaWithAFreshLink() throws Exception {
-        ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5", tether));
+        ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5"));
         decide(freezeRequest, ReviewDecision.APPROVE, null);
         ProcessInstance child = children(freezeRequest).get(0);
         executeJobs(List.of(child));

@@ -85,8 +85,8 @@ class PortalIsolationTest {
         long tetherId = counterparties.findByName("Tether").orElseThrow().id();
         long binanceId = counterparties.findByName("Binance").orElseThrow().id();
         FilingForm form = Filings.form(
-                Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "1000000", tetherId),
-                Filings.target("BTC", "BTC", Filings.BTC_ADDRESS, "12.5", binanceId));
+                Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "1000000"),
+                Filings.target("BTC", "BTC", Filings.BINANCE_BTC_ADDRESS, "12.5"));
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
         List<NewTarget> targets = filingValidator.validateTargets(form, errors);
         assertThat(errors.getAllErrors()).isEmpty();
@@ -117,12 +117,12 @@ class PortalIsolationTest {
     void eachLinkShowsOnlyItsOwnCounterpartysTargets() throws Exception {
         Document tetherPage = open(tether.link());
         assertThat(tetherPage.text()).contains(reference, "Tether", Filings.ETH_ADDRESS)
-                .doesNotContain(Filings.BTC_ADDRESS, "Binance");
+                .doesNotContain(Filings.BINANCE_BTC_ADDRESS, "Binance");
         assertThat(tetherPage.select("input[name$=\".targetId\"]")).extracting(Element::val)
                 .containsExactly(String.valueOf(tether.targets().get(0).id()));
 
         Document binancePage = open(binance.link());
-        assertThat(binancePage.text()).contains(reference, "Binance", Filings.BTC_ADDRESS)
+        assertThat(binancePage.text()).contains(reference, "Binance", Filings.BINANCE_BTC_ADDRESS)
                 .doesNotContain(Filings.ETH_ADDRESS, "Tether");
         assertThat(binancePage.select("input[name$=\".targetId\"]")).extracting(Element::val)
                 .containsExactly(String.valueOf(binance.targets().get(0).id()));
@@ -147,7 +147,7 @@ class PortalIsolationTest {
         Document page = Jsoup.parse(response.getContentAsString());
         assertThat(page.text()).contains("This target is not part of your request")
                 .as("the refused page still shows nothing of the other counterparty")
-                .doesNotContain(Filings.BTC_ADDRESS, "Binance");
+                .doesNotContain(Filings.BINANCE_BTC_ADDRESS, "Binance");
         assertThat(responses(tether)).isZero();
         assertThat(responses(binance)).isZero();
         assertThat(outcomesFor(binance.targets().get(0))).isZero();
@@ -180,7 +180,7 @@ class PortalIsolationTest {
             MockHttpServletResponse response = mvc.perform(get("/portal/" + token)).andReturn().getResponse();
             assertThat(response.getStatus()).as(token).isEqualTo(404);
             assertThat(Jsoup.parse(response.getContentAsString()).text()).as(token).contains("This link is not valid")
-                    .doesNotContain(Filings.ETH_ADDRESS, Filings.BTC_ADDRESS, reference);
+                    .doesNotContain(Filings.ETH_ADDRESS, Filings.BINANCE_BTC_ADDRESS, reference);
             assertThat(response.getHeader("Referrer-Policy")).as(token).isEqualTo("no-referrer");
             assertThat(response.getHeader("Cache-Control")).as(token).isEqualTo("no-store");
 
@@ -252,7 +252,7 @@ class PortalIsolationTest {
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
 
         assertThat(open(newPath).text()).contains(Filings.ETH_ADDRESS);
-        assertThat(open(binance.link()).text()).as("the other counterparty's link is untouched").contains(Filings.BTC_ADDRESS);
+        assertThat(open(binance.link()).text()).as("the other counterparty's link is untouched").contains(Filings.BINANCE_BTC_ADDRESS);
     }
 
     private Party party(String name, String domain, long counterpartyId, long requestId, List<ProcessInstance> children,

@@ -155,7 +155,7 @@ class FourEyesTest {
     }
 
     private String file(StaffUser filer) {
-        FilingForm form = Filings.form(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "250000", tether));
+        FilingForm form = Filings.form(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "250000"));
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
         List<NewTarget> targets = filingValidator.validateTargets(form, errors);
         assertThat(errors.getAllErrors()).isEmpty();

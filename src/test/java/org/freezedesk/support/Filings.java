@@ -7,12 +7,17 @@ import org.freezedesk.cases.FilingForm;
 import org.freezedesk.cases.TargetRow;
 import org.freezedesk.cases.Urgency;
 
-/** Valid filings to start tests from; addresses are real, well-formed ones. */
+/**
+ * Valid filings to start tests from; addresses are real, well-formed ones. With the demo directory, USDT on
+ * Ethereum or Tron routes to Tether; the Bitcoin address routes nowhere unless a test attributes it.
+ */
 public final class Filings {
 
     public static final String ETH_ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
     public static final String TRON_ADDRESS = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
     public static final String BTC_ADDRESS = "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa";
+    /** Attributed to Binance in the demo directory. */
+    public static final String BINANCE_BTC_ADDRESS = "34xp4vRoCGJym3xR7yCVPFHoCNxv4Twseo";
 
     private Filings() {
     }
@@ -28,13 +33,7 @@ public final class Filings {
         return form;
     }
 
-    public static TargetRow target(String chain, String asset, String address, String amount, long counterpartyId) {
-        TargetRow row = new TargetRow();
-        row.setChain(chain);
-        row.setAsset(asset);
-        row.setAddress(address);
-        row.setAmount(amount);
-        row.setCounterpartyId(counterpartyId);
-        return row;
+    public static TargetRow target(String chain, String asset, String address, String amount) {
+        return TargetRow.of(chain, asset, address, amount, null, null);
     }
 }

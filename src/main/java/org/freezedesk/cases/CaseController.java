@@ -78,13 +78,11 @@ class CaseController {
                 return detach(form, result, model, e.getMessage());
             }
         } else {
-            form.dropBlankTargets();
-            List<NewTarget> targets = filingValidator.validateTargets(form, result);
-            if (result.hasErrors()) {
-                form.padTargets(form.getTargets().size() + 1);
+            Optional<List<NewTarget>> targets = typedTargets(form, result);
+            if (targets.isEmpty()) {
                 return FORM_VIEW;
             }
-            reference = freezeCaseService.file(form, targets, user);
+            reference = freezeCaseService.file(form, targets.get(), user);
         }
         redirect.addFlashAttribute("message", "Case " + reference + " filed and sent to legal review.");
         return "redirect:/cases/" + reference;
@@ -132,13 +130,11 @@ class CaseController {
                 return detach(form, result, model, e.getMessage());
             }
         } else {
-            form.dropBlankTargets();
-            List<NewTarget> targets = filingValidator.validateTargets(form, result);
-            if (result.hasErrors()) {
-                form.padTargets(form.getTargets().size() + 1);
+            Optional<List<NewTarget>> targets = typedTargets(form, result);
+            if (targets.isEmpty()) {
                 return FORM_VIEW;
             }
-            freezeCaseService.amend(reference, sequence, form, targets, user);
+            freezeCaseService.amend(reference, sequence, form, targets.get(), user);
         }
         redirect.addFlashAttribute("message", "Request " + sequence + " amended and sent back to legal review.");
         return "redirect:/cases/" + reference;
@@ -153,6 +149,17 @@ class CaseController {
     }
 
     /** Adds a row, or drops the attached file so that targets can be typed; nothing is checked yet. */
+    /** The typed targets when every row is valid; otherwise the errors stay on the form, with a row to go on typing. */
+    private Optional<List<NewTarget>> typedTargets(FilingForm form, BindingResult result) {
+        form.dropBlankTargets();
+        List<NewTarget> targets = filingValidator.validateTargets(form, result);
+        if (result.hasErrors()) {
+            form.padTargets(form.getTargets().size() + 1);
+            return Optional.empty();
+        }
+        return Optional.of(targets);
+    }
+
     private static String keepTyping(FilingForm form, boolean removeImport) {
         if (removeImport) {
             form.setImportId(null);

@@ -15,9 +15,16 @@ public record ChainHead(Long eventId, String hash, long eventCount) {
     public static ChainHead parse(String text) {
         Matcher m = TEXT.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("A chain head is written <event id>:<64 hex digits of SHA-256>, not: " + text);
+            throw new InvalidChainHeadException(text);
         }
         return new ChainHead(Long.parseLong(m.group(1)), m.group(2), 0);
+    }
+
+    /** A chain head that is not written {@code <event id>:<hash>}. */
+    public static class InvalidChainHeadException extends IllegalArgumentException {
+        InvalidChainHeadException(String text) {
+            super("A chain head is written <event id>:<64 hex digits of SHA-256>, not: " + text);
+        }
     }
 
     public String text() {

@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /**
  * Where an entry stands in a case's timeline: by time, then audit events before engine entries of the
  * same instant, then by id. Pages are cut at positions rather than offsets, so a page of a long case
@@ -49,7 +52,15 @@ record TimelinePosition(OffsetDateTime at, boolean audit, String id) implements 
             }
             return position;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a timeline position: " + token);
+            throw new InvalidPositionException(token);
+        }
+    }
+
+    /** A page link that was not made by this application. */
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    static class InvalidPositionException extends IllegalArgumentException {
+        InvalidPositionException(String token) {
+            super("Not a timeline position: " + token);
         }
     }
 

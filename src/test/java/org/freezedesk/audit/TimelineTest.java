@@ -34,7 +34,7 @@ class TimelineTest {
     private static final int EXTRA_EVENTS = 230;
 
     @RegisterExtension
-    static GreenMailExtension greenMail = TestMail.server();
+    static GreenMailExtension greenMail = TestMail.server().withPerMethodLifecycle(false);
 
     @Autowired MockMvc mvc;
     @Autowired AuditLog auditLog;

@@ -30,7 +30,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Events are chained when that transaction commits: the chain head row is locked just before the
  * commit rather than at the first {@code record}, so the lock that serialises every append in the
  * system is held for the few inserts only, never while the engine runs the rest of a transaction.
- * The event's time is taken under that lock, which keeps time order and chain order the same.
+ * An event's time is when it was recorded, so it sorts among the engine's history where it happened;
+ * two transactions running side by side may therefore chain their events in the other order.
  */
 @Component
 public class AuditLog {
@@ -38,8 +39,8 @@ public class AuditLog {
     /** A counterparty's access link is a bearer secret; no event may carry one, whatever a caller passes. */
     private static final Pattern PORTAL_TOKEN = Pattern.compile("/portal/[A-Za-z0-9_-]{43}");
 
-    private record Pending(Actor actor, String clientAddress, String action, String objectType, String objectId,
-            String caseReference, String before, String after) {
+    private record Pending(OffsetDateTime occurredAt, Actor actor, String clientAddress, String action, String objectType,
+            String objectId, String caseReference, String before, String after) {
     }
 
     private final AuditRepository repository;
@@ -56,8 +57,9 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, String action, String objectType, Object objectId, String caseReference, String before, String after) {
-        pendingOfThisTransaction().add(new Pending(actor, clientAddress().orElse(null), action, objectType,
-                String.valueOf(objectId), caseReference, redact(before), redact(after)));
+        pendingOfThisTransaction().add(new Pending(Canonical.timestamp(OffsetDateTime.now(ZoneOffset.UTC)), actor,
+                clientAddress().orElse(null), action, objectType, String.valueOf(objectId), caseReference, redact(before),
+                redact(after)));
     }
 
     /** Every event of a case in time order. */
@@ -118,7 +120,7 @@ public class AuditLog {
         for (Pending p : events) {
             String casePrevHash = p.caseReference() == null ? null
                     : caseHeads.computeIfAbsent(p.caseReference(), repository::lastHashOfCase);
-            AuditEvent unsealed = new AuditEvent(0, Canonical.timestamp(OffsetDateTime.now(ZoneOffset.UTC)), p.actor().name(),
+            AuditEvent unsealed = new AuditEvent(0, p.occurredAt(), p.actor().name(),
                     p.actor().role(), p.clientAddress(), p.action(), p.objectType(), p.objectId(), p.caseReference(), p.before(),
                     p.after(), prevHash, casePrevHash, null);
             String hash = Canonical.sha256(unsealed.canonical());

@@ -3,7 +3,6 @@ package org.freezedesk.audit;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -71,10 +70,6 @@ class AuditRepository {
     List<AuditEvent> forCase(String caseReference) {
         return jdbc.sql("SELECT * FROM audit_event WHERE case_reference = ? ORDER BY occurred_at, id")
                 .param(caseReference).query(EVENT).list();
-    }
-
-    Optional<AuditEvent> find(long id) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE id = ?").param(id).query(EVENT).optional();
     }
 
     /** Every event in chain order, a batch at a time, so the whole log never sits in memory. */

@@ -7,8 +7,6 @@ public record TimelineFilter(String actor, EntryKind kind) {
         actor = actor == null || actor.isBlank() ? null : actor;
     }
 
-    static final TimelineFilter ALL = new TimelineFilter(null, null);
-
     boolean matches(TimelineEntry entry) {
         return (actor == null || actor.equals(entry.actor())) && (kind == null || kind == entry.kind());
     }

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The auditor's read-only view: every case, and what happened to it, in order. */
 @Controller
@@ -15,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class AuditController {
 
     private final FreezeCaseService freezeCaseService;
-    private final AuditLog auditLog;
+    private final Timeline timeline;
 
-    AuditController(FreezeCaseService freezeCaseService, AuditLog auditLog) {
+    AuditController(FreezeCaseService freezeCaseService, Timeline timeline) {
         this.freezeCaseService = freezeCaseService;
-        this.auditLog = auditLog;
+        this.timeline = timeline;
     }
 
     @GetMapping("/cases")
@@ -28,10 +29,19 @@ class AuditController {
         return "audit/cases";
     }
 
+    /** {@code after}/{@code before}: page from that position; {@code end}: the last page. */
     @GetMapping("/cases/{reference}")
-    String timeline(@PathVariable String reference, @AuthenticationPrincipal StaffUser user, Model model) {
+    String timeline(@PathVariable String reference, @RequestParam(required = false) String actor,
+            @RequestParam(required = false) EntryKind kind, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, @RequestParam(required = false) String end,
+            @AuthenticationPrincipal StaffUser user, Model model) {
         model.addAttribute("view", freezeCaseService.view(reference, user));
-        model.addAttribute("events", auditLog.forCase(reference));
+        TimelineFilter filter = new TimelineFilter(actor, kind);
+        boolean backwards = before != null || end != null;
+        model.addAttribute("filter", filter);
+        model.addAttribute("kinds", EntryKind.values());
+        model.addAttribute("page", timeline.page(reference, filter,
+                backwards ? Timeline.Direction.BEFORE : Timeline.Direction.AFTER, backwards ? before : after));
         return "audit/timeline";
     }
 }

@@ -2,12 +2,15 @@ package org.freezedesk.audit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,20 +18,35 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Append-only record of every change. Callers write in the transaction of the change itself, so an
- * event exists exactly when its change does.
+ * Append-only, hash-chained record of every change. Callers record in the transaction of the change
+ * itself, so an event exists exactly when its change does.
+ * <p>
+ * Events are chained when that transaction commits: the chain head row is locked just before the
+ * commit rather than at the first {@code record}, so the lock that serialises every append in the
+ * system is held for the few inserts only, never while the engine runs the rest of a transaction.
+ * An event's time is when it was recorded, so it sorts among the engine's history where it happened;
+ * two transactions running side by side may therefore chain their events in the other order.
  */
 @Component
 public class AuditLog {
 
-    private final JdbcClient jdbc;
+    /** A counterparty's access link is a bearer secret; no event may carry one, whatever a caller passes. */
+    private static final Pattern PORTAL_TOKEN = Pattern.compile("/portal/[A-Za-z0-9_-]{43}");
 
-    public AuditLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private record Pending(OffsetDateTime occurredAt, Actor actor, String clientAddress, String action, String objectType,
+            String objectId, String caseReference, String before, String after) {
+    }
+
+    private final AuditRepository repository;
+
+    AuditLog(AuditRepository repository) {
+        this.repository = repository;
     }
 
     /** Records a change by whoever is logged in, or by the engine when no one is. */
@@ -39,23 +57,85 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, String action, String objectType, Object objectId, String caseReference, String before, String after) {
-        jdbc.sql("""
-                INSERT INTO audit_event (occurred_at, actor, actor_role, client_address, action, object_type, object_id,
-                                         case_reference, before_value, after_value)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(OffsetDateTime.now(ZoneOffset.UTC), actor.name(), actor.role(), clientAddress().orElse(null), action,
-                        objectType, String.valueOf(objectId), caseReference, before, after)
-                .update();
+        pendingOfThisTransaction().add(new Pending(Canonical.timestamp(OffsetDateTime.now(ZoneOffset.UTC)), actor,
+                clientAddress().orElse(null), action, objectType, String.valueOf(objectId), caseReference, redact(before),
+                redact(after)));
     }
 
+    /** Every event of a case in time order. */
     public List<AuditEvent> forCase(String caseReference) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE case_reference = ? ORDER BY id")
-                .param(caseReference)
-                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("actor"), rs.getString("actor_role"), rs.getString("client_address"),
-                        rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
-                        rs.getString("case_reference"), rs.getString("before_value"), rs.getString("after_value")))
-                .list();
+        return repository.forCase(caseReference);
+    }
+
+    private List<Pending> pendingOfThisTransaction() {
+        @SuppressWarnings("unchecked")
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Pending> events = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, events);
+            TransactionSynchronizationManager.registerSynchronization(new AppendOnCommit(events));
+            pending = events;
+        }
+        return pending;
+    }
+
+    /** Appends the transaction's events; a failure here rolls the change back with them. */
+    private final class AppendOnCommit implements TransactionSynchronization {
+
+        private final List<Pending> events;
+
+        AppendOnCommit(List<Pending> events) {
+            this.events = events;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            append(events);
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(AuditLog.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(AuditLog.this, events);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+        }
+    }
+
+    private void append(List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        ChainHead head = repository.lockHead();
+        String prevHash = head.hash();
+        Map<String, String> caseHeads = new HashMap<>();
+        long lastId = 0;
+        for (Pending p : events) {
+            String casePrevHash = p.caseReference() == null ? null
+                    : caseHeads.computeIfAbsent(p.caseReference(), repository::lastHashOfCase);
+            AuditEvent unsealed = new AuditEvent(0, p.occurredAt(), p.actor().name(),
+                    p.actor().role(), p.clientAddress(), p.action(), p.objectType(), p.objectId(), p.caseReference(), p.before(),
+                    p.after(), prevHash, casePrevHash, null);
+            String hash = Canonical.sha256(unsealed.canonical());
+            lastId = repository.insert(unsealed.withHash(hash));
+            prevHash = hash;
+            if (p.caseReference() != null) {
+                caseHeads.put(p.caseReference(), hash);
+            }
+        }
+        repository.moveHead(lastId, prevHash, events.size());
+        events.clear();
+    }
+
+    private static String redact(String value) {
+        return value == null ? null : PORTAL_TOKEN.matcher(value).replaceAll("/portal/[redacted]");
     }
 
     private static Actor currentActor() {

@@ -38,6 +38,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/imports/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/cases/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/addresses/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())

@@ -1,0 +1,134 @@
+package org.freezedesk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FilingForm;
+import org.freezedesk.cases.FilingValidator;
+import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.NewTarget;
+import org.freezedesk.cases.Target;
+import org.freezedesk.cases.TargetRow;
+import org.freezedesk.counterpartyrequest.CounterpartyRequest;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
+import org.freezedesk.counterpartyrequest.NewOutcome;
+import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.review.DecisionForm;
+import org.freezedesk.review.ReviewDecision;
+import org.freezedesk.review.ReviewService;
+import org.freezedesk.security.StaffUser;
+import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.support.Filings;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.validation.BeanPropertyBindingResult;
+
+/** Drives a case through the application's own services, as the people involved would. */
+final class CaseStory {
+
+    private final ApplicationContext context;
+
+    CaseStory(ApplicationContext context) {
+        this.context = context;
+    }
+
+    long counterparty(String name) {
+        return bean(CounterpartyRepository.class).findByName(name).orElseThrow().id();
+    }
+
+    String file(TargetRow... targets) {
+        FilingForm form = Filings.form(targets);
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+        List<NewTarget> valid = bean(FilingValidator.class).validateTargets(form, errors);
+        assertThat(errors.getAllErrors()).isEmpty();
+        StaffUser agency = staff("agency");
+        return as(agency, () -> bean(FreezeCaseService.class).file(form, valid, agency));
+    }
+
+    /** Approves the request in review and sends the notifications. */
+    void approve(String reference) {
+        TaskService tasks = bean(TaskService.class);
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("legalReview")
+                .singleResult().getId();
+        DecisionForm form = new DecisionForm();
+        form.setDecision(ReviewDecision.APPROVE);
+        form.setComment("Warrant checked");
+        StaffUser legal = staff("legal");
+        as(legal, () -> {
+            bean(ReviewService.class).decide(taskId, form, legal);
+            return null;
+        });
+        runJobs(reference);
+    }
+
+    /** The counterparty acknowledges and reports the same outcome for each of its targets. */
+    void respond(String reference, String counterpartyName, Outcome outcome, String frozenAmount) {
+        RuntimeService runtime = bean(RuntimeService.class);
+        CounterpartyRequestRepository requests = bean(CounterpartyRequestRepository.class);
+        long counterpartyId = counterparty(counterpartyName);
+        for (ProcessInstance child : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(CounterpartyRequestProcess.KEY).list()) {
+            CounterpartyRequest cr = requests.find((Long) runtime.getVariable(child.getId(), CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID));
+            if (cr.counterpartyId() != counterpartyId) {
+                continue;
+            }
+            Actor actor = Actor.counterparty(counterpartyName, cr.id());
+            CounterpartyRequestService service = bean(CounterpartyRequestService.class);
+            service.acknowledge(cr, "Jo Compliance", "MLRO", actor);
+            List<Target> targets = bean(CaseRepository.class).targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId());
+            service.respond(cr, "Jo Compliance", "127.0.0.1", targets.stream()
+                    .map(t -> new NewOutcome(t.id(), outcome, frozenAmount == null ? null : new BigDecimal(frozenAmount),
+                            "INT-" + t.id(), null, null, null, null))
+                    .toList(), actor);
+        }
+        runJobs(reference);
+    }
+
+    /** Runs every due job of the case, including those the jobs create, as the job executor would. */
+    void runJobs(String reference) {
+        ManagementService management = bean(ManagementService.class);
+        RuntimeService runtime = bean(RuntimeService.class);
+        boolean ran;
+        do {
+            ran = false;
+            for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
+                for (Job job : management.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+                    management.executeJob(job.getId());
+                    ran = true;
+                }
+            }
+        } while (ran);
+    }
+
+    StaffUser staff(String username) {
+        return bean(StaffUserRepository.class).loadUserByUsername(username);
+    }
+
+    /** Runs {@code action} logged in as {@code user}, as a request of theirs would. */
+    static <T> T as(StaffUser user, Supplier<T> action) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+}

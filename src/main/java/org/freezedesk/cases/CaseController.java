@@ -140,6 +140,31 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
+    @GetMapping("/{reference}/supplementary")
+    String supplementaryForm(@PathVariable String reference, @RequestParam(name = "lead", required = false) List<Long> leads,
+            @AuthenticationPrincipal StaffUser user, Model model) {
+        model.addAttribute("form", freezeCaseService.supplementaryForm(reference, leads == null ? List.of() : leads, user));
+        model.addAttribute("supplementing", freezeCaseService.visibleCase(reference, user));
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/{reference}/supplementary")
+    String fileSupplementary(@PathVariable String reference, @Valid @ModelAttribute("form") FilingForm form, BindingResult result,
+            @RequestParam(name = "addRow", required = false) String addRow,
+            @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
+        model.addAttribute("supplementing", freezeCaseService.visibleCase(reference, user));
+        if (addRow != null) {
+            return keepTyping(form, false);
+        }
+        Optional<List<NewTarget>> targets = typedTargets(form, result);
+        if (targets.isEmpty()) {
+            return FORM_VIEW;
+        }
+        int sequence = freezeCaseService.fileSupplementary(reference, form, targets.get(), user);
+        redirect.addFlashAttribute("message", "Supplementary request " + sequence + " filed and sent to legal review.");
+        return "redirect:/cases/" + reference;
+    }
+
     @PostMapping("/{reference}/requests/{sequence}/summary")
     String readSummary(@PathVariable String reference, @PathVariable int sequence, @AuthenticationPrincipal StaffUser user,
             RedirectAttributes redirect) {

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.freezedesk.counterpartyrequest.CounterpartyRequestSummary;
+import org.freezedesk.counterpartyrequest.Lead;
 
 /** Everything a case page shows. */
 public record CaseView(FreezeCase freezeCase, List<RequestView> requests, List<CounterpartyRequestSummary> counterpartyRequests,
-        List<TotalRow> totals, List<OpenTask> openTasks) {
+        List<TotalRow> totals, List<OpenTask> openTasks, List<Lead> leads) {
 
     /** A request with its targets, their routes by target id, and the targets grouped by counterparty. */
     public record RequestView(FreezeRequest request, List<Target> targets, Map<Long, List<TargetRoute>> routes,

@@ -11,10 +11,10 @@ import java.util.function.LongConsumer;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
+import org.freezedesk.counterpartyrequest.Lead;
 import org.freezedesk.directory.TargetRouter;
 import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
@@ -69,10 +69,40 @@ public class FreezeCaseService {
         saveTargets.accept(requestId);
         audit.record("CASE_FILED", "freeze_case", caseId, reference, null, "title=" + form.getTitle().strip());
         audit.record("REQUEST_FILED", "freeze_request", requestId, reference, null, describe(form) + targetsDescription);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(FreezeRequestProcess.KEY, reference,
+        runtimeService.startProcessInstanceByKey(FreezeRequestProcess.KEY, reference,
                 Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId, FreezeRequestProcess.FILER, filer.getUsername()));
-        cases.setProcessInstanceId(requestId, instance.getId());
         return reference;
+    }
+
+    /**
+     * Files new targets on an existing case, typically where funds moved on. The request goes through the
+     * same review and fan-out inside the case's running process, beside counterparties still answering
+     * earlier requests; once that process has ended, a new one takes it. Returns the request's number.
+     */
+    @Transactional
+    public int fileSupplementary(String reference, FilingForm form, List<NewTarget> targets, StaffUser filer) {
+        FreezeCase freezeCase = visibleCase(reference, filer);
+        int sequence = cases.requestsOf(freezeCase.id()).size() + 1;
+        long requestId = cases.insertRequest(freezeCase.id(), sequence, form, filer.getUsername());
+        saveTargets(requestId, targets);
+        audit.record("SUPPLEMENTARY_REQUEST_FILED", "freeze_request", requestId, reference, null,
+                "request " + sequence + "; " + describe(form) + describe(targets));
+        Map<String, Object> variables = Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId,
+                FreezeRequestProcess.FILER, filer.getUsername());
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(FreezeRequestProcess.KEY)
+                .processInstanceBusinessKey(reference).rootProcessInstances().active().list().stream().findFirst()
+                .ifPresentOrElse(running -> runtimeService.createMessageCorrelation(FreezeRequestProcess.SUPPLEMENTARY_REQUEST_FILED)
+                                .processInstanceId(running.getId()).setVariablesLocal(variables).correlateWithResult(),
+                        () -> runtimeService.startProcessInstanceByKey(FreezeRequestProcess.KEY, reference, variables));
+        return sequence;
+    }
+
+    /** A supplementary request starts from the case's original legal basis and the leads chosen on the case page. */
+    public FilingForm supplementaryForm(String reference, List<Long> leadIds, StaffUser filer) {
+        FreezeCase freezeCase = visibleCase(reference, filer);
+        FreezeRequest original = requestOf(freezeCase, 1);
+        List<Lead> leads = counterpartyRequests.leadsForCase(freezeCase.id()).stream().filter(l -> leadIds.contains(l.outcomeId())).toList();
+        return SupplementaryForms.of(freezeCase, original, leads);
     }
 
     /** The filer's answer to a request legal review returned: the changed request goes back to review. */
@@ -177,7 +207,8 @@ public class FreezeCaseService {
                         .list().forEach(t -> tasks.add(new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), request.sequenceNumber())));
             }
         }
-        return new CaseView(freezeCase, requests, counterpartyRequests.summariesForCase(freezeCase.id()), totals(freezeCase.id()), tasks);
+        return new CaseView(freezeCase, requests, counterpartyRequests.summariesForCase(freezeCase.id()), totals(freezeCase.id()), tasks,
+                counterpartyRequests.leadsForCase(freezeCase.id()));
     }
 
     private List<CaseView.TotalRow> totals(long caseId) {

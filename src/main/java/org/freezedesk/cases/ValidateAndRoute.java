@@ -27,6 +27,8 @@ class ValidateAndRoute implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long requestId = (Long) execution.getVariable(FreezeRequestProcess.FREEZE_REQUEST_ID);
+        // A supplementary request runs in its own called instance: its tasks are looked up by this id.
+        cases.setProcessInstanceId(requestId, execution.getProcessInstanceId());
         if (cases.targetsOf(requestId).isEmpty()) {
             throw new IllegalStateException("Freeze request " + requestId + " has no target");
         }

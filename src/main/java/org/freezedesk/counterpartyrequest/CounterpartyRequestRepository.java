@@ -165,6 +165,34 @@ public class CounterpartyRequestRepository {
                 .list();
     }
 
+    /** The FUNDS_MOVED outcomes in force on a case, oldest first. */
+    public List<Lead> leadsForCase(long caseId) {
+        return jdbc.sql("""
+                SELECT o.id, c.name AS counterparty_name, t.chain, t.asset, o.onward_tx_hash, o.onward_address, r.submitted_at,
+                       CASE WHEN EXISTS (SELECT 1 FROM target t2 JOIN freeze_request f2 ON f2.id = t2.freeze_request_id
+                                         WHERE f2.case_id = fr.case_id AND t2.chain = t.chain AND t2.address = o.onward_address)
+                            THEN TRUE ELSE FALSE END AS followed_up
+                FROM target_outcome o
+                JOIN counterparty_response r ON r.id = o.counterparty_response_id
+                JOIN counterparty_request cr ON cr.id = r.counterparty_request_id
+                JOIN counterparty c ON c.id = cr.counterparty_id
+                JOIN target t ON t.id = o.target_id
+                JOIN freeze_request fr ON fr.id = t.freeze_request_id
+                WHERE fr.case_id = ? AND o.outcome = 'FUNDS_MOVED'
+                  AND o.id IN (SELECT MAX(o2.id) FROM target_outcome o2
+                               JOIN counterparty_response r2 ON r2.id = o2.counterparty_response_id
+                               JOIN counterparty_request cr2 ON cr2.id = r2.counterparty_request_id
+                               JOIN freeze_request fr2 ON fr2.id = cr2.freeze_request_id
+                               WHERE fr2.case_id = ?
+                               GROUP BY r2.counterparty_request_id, o2.target_id)
+                ORDER BY o.id""")
+                .params(caseId, caseId)
+                .query((rs, n) -> new Lead(rs.getLong("id"), rs.getString("counterparty_name"), rs.getString("chain"),
+                        rs.getString("asset"), rs.getString("onward_tx_hash"), rs.getString("onward_address"),
+                        rs.getObject("submitted_at", OffsetDateTime.class), rs.getBoolean("followed_up")))
+                .list();
+    }
+
     /** Frozen amounts per asset over a case, counting each counterparty request's outcome in force. */
     public Map<String, BigDecimal> frozenPerAsset(long caseId) {
         return jdbc.sql("""

@@ -29,6 +29,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
+import org.freezedesk.counterpartyrequest.Lead;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.directory.AttributionImportService;
@@ -69,6 +70,10 @@ class FreezeRequestProcessTest {
     @Autowired AccessLinks accessLinks;
     @Autowired StaffUserRepository users;
     @Autowired AttributionImportService attributions;
+
+    /** Attributed to OKX in the demo directory. */
+    private static final String OKX_ADDRESS = "0x6cC5F688a315f3dC28A7781717a9A798a59fDA7b";
+    private static final String ONWARD_TX = "0x" + "ab".repeat(32);
 
     private StaffUser agency;
     private StaffUser legal;
@@ -206,6 +211,57 @@ class FreezeRequestProcessTest {
         assertThat(reminderMail.getSubject()).startsWith("Reminder: freeze request " + freezeRequest.getBusinessKey());
         assertThat(accessLinks.resolve(token(TestMail.portalPath(reminderMail)))).isPresent();
         assertThat(accessLinks.resolve(token(firstLink))).as("the earlier link stops working").isEmpty();
+    }
+
+    @Test
+    void fundsMovedLeadBecomesASupplementaryRequestThatReachesANewCounterpartyWhileTheFirstStillWaits() {
+        ProcessInstance freezeRequest = file(
+                Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "500"),
+                Filings.target("BTC", "BTC", Filings.BINANCE_BTC_ADDRESS, "2"));
+        decide(freezeRequest, ReviewDecision.APPROVE, null);
+        List<ProcessInstance> firstCounterparties = children(freezeRequest);
+        executeJobs(firstCounterparties);
+        ProcessInstance tetherRequest = childFor(firstCounterparties, tether);
+        ProcessInstance binanceRequest = childFor(firstCounterparties, binance);
+
+        CounterpartyRequest tetherCr = counterpartyRequest(tetherRequest);
+        long tetherTarget = cases.targetsRoutedTo(tetherCr.freezeRequestId(), tetherCr.counterpartyId()).get(0).id();
+        counterpartyRequestService.respond(tetherCr, "Jo", "127.0.0.1", List.of(new NewOutcome(tetherTarget, Outcome.FUNDS_MOVED,
+                null, null, null, ONWARD_TX, OKX_ADDRESS, null)), Actor.counterparty("test", tetherCr.id()));
+        assertThat(tetherRequest).isEnded();
+
+        String reference = freezeRequest.getBusinessKey();
+        List<Lead> leads = freezeCaseService.view(reference, agency).leads();
+        assertThat(leads).singleElement().satisfies(lead -> {
+            assertThat(lead.onwardAddress()).isEqualTo(OKX_ADDRESS);
+            assertThat(lead.followedUp()).isFalse();
+        });
+
+        FilingForm supplementary = freezeCaseService.supplementaryForm(reference, List.of(leads.get(0).outcomeId()), agency);
+        supplementary.dropBlankTargets();
+        assertThat(supplementary.getTargets()).extracting(TargetRow::getAddress).containsExactly(OKX_ADDRESS);
+        assertThat(freezeCaseService.fileSupplementary(reference, supplementary, validTargets(supplementary), agency)).isEqualTo(2);
+
+        assertThat(freezeRequest).hasPassed("supplementaryRequestFiled").isWaitingAt("supplementaryFreezeRequest", "counterpartyRequest");
+        ProcessInstance supplementaryRequest = runtimeService.createProcessInstanceQuery().superProcessInstanceId(freezeRequest.getId())
+                .processDefinitionKey(FreezeRequestProcess.KEY).singleResult();
+        assertThat(supplementaryRequest).hasPassed("validateAndRoute").isWaitingAt("legalReview");
+        assertThat(reviewService.queue()).extracting(item -> item.request().sequenceNumber()).contains(2);
+
+        decide(supplementaryRequest, ReviewDecision.APPROVE, null);
+        List<ProcessInstance> newCounterparties = children(supplementaryRequest);
+        executeJobs(newCounterparties);
+        long okx = counterparties.findByName("OKX").orElseThrow().id();
+        assertThat(newCounterparties).extracting(child -> counterpartyRequest(child).counterpartyId()).contains(okx);
+        assertThat(childFor(newCounterparties, okx)).isWaitingAt("awaitResponse");
+        assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getAllRecipients)
+                .anySatisfy(to -> assertThat(to).extracting(Object::toString).contains("compliance@okx.example.org"));
+        assertThat(binanceRequest).as("the first request's other counterparty is still answering").isWaitingAt("awaitResponse");
+        assertThat(freezeCaseService.view(reference, agency).leads()).singleElement().extracting(Lead::followedUp).isEqualTo(true);
+    }
+
+    private ProcessInstance childFor(List<ProcessInstance> children, long counterpartyId) {
+        return children.stream().filter(child -> counterpartyRequest(child).counterpartyId() == counterpartyId).findFirst().orElseThrow();
     }
 
     private ProcessInstance file(TargetRow... targets) {

@@ -15,7 +15,6 @@ class SendNotification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.send((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID), "notification",
-                "Freeze request", "NOTIFICATION_SENT");
+        mail.send((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID), CounterpartyMail.Kind.NOTIFICATION);
     }
 }

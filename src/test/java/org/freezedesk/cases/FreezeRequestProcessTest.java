@@ -179,7 +179,7 @@ class FreezeRequestProcessTest {
     }
 
     @Test
-    void unansweredCounterpartyIsRemindedAfterHalfItsSlaWithAFreshLink() throws Exception {
+    void unansweredCriticalRequestIsRemindedAfterAQuarterOfTheSlaWithAFreshLink() throws Exception {
         ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5", tether));
         decide(freezeRequest, ReviewDecision.APPROVE, null);
         ProcessInstance child = children(freezeRequest).get(0);
@@ -187,11 +187,12 @@ class FreezeRequestProcessTest {
         String firstLink = TestMail.portalPath(greenMail.getReceivedMessages()[0]);
         assertThat(accessLinks.resolve(token(firstLink))).isPresent();
 
-        Job reminder = managementService.createJobQuery().processInstanceId(child.getId()).timers().singleResult();
-        int slaHours = counterparties.findById(tether).orElseThrow().responseSlaHours();
-        assertThat(reminder.getDuedate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(slaHours / 2))), 60_000);
+        Job reminder = managementService.createJobQuery().processInstanceId(child.getId()).timers().activityId("reminderDue").singleResult();
+        // bpmn/counterparty-sla.dmn: a critical request is reminded after a quarter of the counterparty's SLA.
+        Duration remindAfter = Duration.ofHours(counterparties.findById(tether).orElseThrow().responseSlaHours()).dividedBy(4);
+        assertThat(reminder.getDuedate()).isCloseTo(Date.from(Instant.now().plus(remindAfter)), 60_000);
 
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(slaHours / 2)).plusSeconds(60)));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(remindAfter).plusSeconds(60)));
         executeJobs(List.of(child));
 
         assertThat(child).hasPassed("reminderDue", "sendReminder").isWaitingAt("awaitResponse");

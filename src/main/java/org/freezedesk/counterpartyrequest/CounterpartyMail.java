@@ -1,7 +1,5 @@
 package org.freezedesk.counterpartyrequest;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,33 +13,61 @@ import org.freezedesk.directory.Contact;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.mail.Mailer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Mails a counterparty's registered contacts about its request, with a freshly issued link: every
- * mail carries a new token and the previous one stops working.
+ * Mails a counterparty's registered contacts, and no one else, about its request, with a freshly issued link:
+ * every mail carries a new token and the previous one stops working. Every mail also carries the case
+ * reference and the request's verification code. Callers run inside engine jobs, so a failed delivery retries.
  */
 @Component
 class CounterpartyMail {
+
+    /** The mails a counterparty receives: template under {@code templates/mail/}, subject, audit action. */
+    enum Kind {
+        NOTIFICATION("notification", "Freeze request", "NOTIFICATION_SENT"),
+        RESENT_NOTIFICATION("notification", "Freeze request (sent again)", "NOTIFICATION_RESENT"),
+        REMINDER("reminder", "Reminder: freeze request", "REMINDER_SENT"),
+        ESCALATION_NOTICE("escalation-notice", "Overdue: freeze request", "ESCALATION_NOTICE_SENT"),
+        LINK_RENEWAL("link-renewal", "New link: freeze request", "LINK_RENEWAL_SENT");
+
+        private final String template;
+        private final String subject;
+        private final String auditAction;
+
+        Kind(String template, String subject, String auditAction) {
+            this.template = template;
+            this.subject = subject;
+            this.auditAction = auditAction;
+        }
+    }
 
     private final CounterpartyRequestRepository counterpartyRequests;
     private final CounterpartyRepository counterparties;
     private final CaseRepository cases;
     private final AccessLinks accessLinks;
+    private final VerificationCodes verificationCodes;
     private final Mailer mailer;
     private final AuditLog audit;
+    private final String baseUrl;
 
     CounterpartyMail(CounterpartyRequestRepository counterpartyRequests, CounterpartyRepository counterparties,
-            CaseRepository cases, AccessLinks accessLinks, Mailer mailer, AuditLog audit) {
+            CaseRepository cases, AccessLinks accessLinks, VerificationCodes verificationCodes, Mailer mailer, AuditLog audit,
+            @Value("${freezedesk.base-url}") String baseUrl) {
         this.counterpartyRequests = counterpartyRequests;
         this.counterparties = counterparties;
         this.cases = cases;
         this.accessLinks = accessLinks;
+        this.verificationCodes = verificationCodes;
         this.mailer = mailer;
         this.audit = audit;
+        this.baseUrl = baseUrl;
     }
 
-    void send(long counterpartyRequestId, String template, String subjectPrefix, String auditAction) {
+    void send(long counterpartyRequestId, Kind kind) {
         CounterpartyRequest counterpartyRequest = counterpartyRequests.find(counterpartyRequestId);
         Counterparty counterparty = counterparties.findById(counterpartyRequest.counterpartyId()).orElseThrow();
         FreezeRequest freezeRequest = cases.request(counterpartyRequest.freezeRequestId());
@@ -50,17 +76,28 @@ class CounterpartyMail {
         if (recipients.isEmpty()) {
             throw new IllegalStateException(counterparty.name() + " has no registered contact to notify");
         }
-        String link = accessLinks.issue(counterpartyRequestId);
         Map<String, Object> model = new HashMap<>();
         model.put("counterparty", counterparty);
         model.put("freezeCase", freezeCase);
         model.put("freezeRequest", freezeRequest);
+        model.put("counterpartyRequest", counterpartyRequest);
         model.put("targetCount", cases.targetsRoutedTo(freezeRequest.id(), counterparty.id()).size());
-        model.put("link", link);
-        model.put("respondBy", OffsetDateTime.now(ZoneOffset.UTC).plusHours(counterparty.responseSlaHours()));
-        mailer.send(recipients, subjectPrefix + " " + freezeCase.reference() + " — " + counterparty.name(), template, model);
+        model.put("link", accessLinks.issue(counterpartyRequestId));
+        model.put("verificationCode", verificationCodes.codeFor(counterpartyRequestId));
+        model.put("verifyUrl", baseUrl + "/portal/verify");
+        model.put("resent", kind == Kind.RESENT_NOTIFICATION);
         counterpartyRequests.markNotified(counterpartyRequestId);
-        audit.record(Actor.ENGINE, auditAction, "counterparty_request", counterpartyRequestId, freezeCase.reference(), null,
+        audit.record(Actor.ENGINE, kind.auditAction, "counterparty_request", counterpartyRequestId, freezeCase.reference(), null,
                 "mailed to " + String.join(", ", recipients));
+        String subject = kind.subject + " " + freezeCase.reference() + " — " + counterparty.name();
+        // Sent as the last step before the job's transaction commits, not while the process still moves on: a
+        // recipient who opens the link the moment it arrives finds it stored. A failed delivery still rolls the
+        // job back, and it retries.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                mailer.send(recipients, subject, kind.template, model);
+            }
+        });
     }
 }

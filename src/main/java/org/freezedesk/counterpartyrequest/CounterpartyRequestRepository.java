@@ -23,11 +23,11 @@ public class CounterpartyRequestRepository {
 
     private static final RowMapper<CounterpartyRequest> REQUEST = (rs, n) -> new CounterpartyRequest(rs.getLong("id"),
             rs.getLong("freeze_request_id"), rs.getLong("counterparty_id"),
-            CounterpartyRequestState.valueOf(rs.getString("state")), rs.getObject("token_expires_at", OffsetDateTime.class),
-            rs.getObject("created_at", OffsetDateTime.class), rs.getObject("notified_at", OffsetDateTime.class),
-            rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("acknowledged_by_name"),
-            rs.getString("acknowledged_by_title"), rs.getObject("responded_at", OffsetDateTime.class),
-            rs.getObject("closed_at", OffsetDateTime.class));
+            CounterpartyRequestState.valueOf(rs.getString("state")), rs.getObject("created_at", OffsetDateTime.class),
+            rs.getObject("notified_at", OffsetDateTime.class), rs.getObject("acknowledged_at", OffsetDateTime.class),
+            rs.getString("acknowledged_by_name"), rs.getString("acknowledged_by_title"),
+            rs.getObject("responded_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
+            rs.getObject("due_at", OffsetDateTime.class));
 
     private static final RowMapper<TargetOutcome> OUTCOME = (rs, n) -> new TargetOutcome(rs.getLong("counterparty_response_id"),
             rs.getLong("target_id"), Outcome.valueOf(rs.getString("outcome")), rs.getBigDecimal("frozen_amount"),
@@ -66,24 +66,35 @@ public class CounterpartyRequestRepository {
         return jdbc.sql("SELECT * FROM counterparty_request WHERE id = ?").param(id).query(REQUEST).single();
     }
 
-    public Optional<CounterpartyRequest> findByTokenHash(String tokenHash) {
-        return jdbc.sql("SELECT * FROM counterparty_request WHERE token_hash = ?").param(tokenHash).query(REQUEST).optional();
+    /** The counterparty requests of one case, for pages that list them. */
+    public List<CounterpartyRequest> findByCase(long caseId) {
+        return jdbc.sql("""
+                SELECT cr.* FROM counterparty_request cr JOIN freeze_request fr ON fr.id = cr.freeze_request_id
+                WHERE fr.case_id = ? ORDER BY fr.sequence_number, cr.id""")
+                .param(caseId).query(REQUEST).list();
     }
 
-    public void replaceToken(long id, String tokenHash, OffsetDateTime expiresAt) {
-        jdbc.sql("UPDATE counterparty_request SET token_hash = ?, token_expires_at = ? WHERE id = ?")
-                .params(tokenHash, expiresAt, id).update();
-    }
-
+    /** The first mail counts; reminders and later mails leave the time alone. */
     public void markNotified(long id) {
-        jdbc.sql("UPDATE counterparty_request SET notified_at = ? WHERE id = ?").params(now(), id).update();
+        jdbc.sql("UPDATE counterparty_request SET notified_at = COALESCE(notified_at, ?) WHERE id = ?").params(now(), id).update();
     }
 
-    public void acknowledge(long id, String name, String title) {
-        jdbc.sql("""
-                UPDATE counterparty_request SET acknowledged_at = ?, acknowledged_by_name = ?, acknowledged_by_title = ?, state = ?
-                WHERE id = ?""")
-                .params(now(), name, title, CounterpartyRequestState.ACKNOWLEDGED.name(), id).update();
+    public void setDue(long id, OffsetDateTime dueAt) {
+        jdbc.sql("UPDATE counterparty_request SET due_at = ? WHERE id = ?").params(dueAt, id).update();
+    }
+
+    /** Only the first acknowledgement counts, and it never moves a request back from a later state; false if it was not the first. */
+    public boolean acknowledge(long id, String name, String title) {
+        return jdbc.sql("""
+                UPDATE counterparty_request SET acknowledged_at = ?, acknowledged_by_name = ?, acknowledged_by_title = ?,
+                       state = CASE WHEN state = ? THEN ? ELSE state END
+                WHERE id = ? AND acknowledged_at IS NULL""")
+                .params(now(), name, title, CounterpartyRequestState.NOTIFIED.name(), CounterpartyRequestState.ACKNOWLEDGED.name(), id)
+                .update() > 0;
+    }
+
+    public void setState(long id, CounterpartyRequestState state) {
+        jdbc.sql("UPDATE counterparty_request SET state = ? WHERE id = ?").params(state.name(), id).update();
     }
 
     public long insertResponse(long id, String submittedByName, String clientAddress, List<NewOutcome> outcomes) {
@@ -106,9 +117,46 @@ public class CounterpartyRequestRepository {
             ps.setString(8, o.onwardAddress());
             ps.setString(9, o.reason());
         });
-        jdbc.sql("UPDATE counterparty_request SET responded_at = ?, state = CASE WHEN state = 'CLOSED' THEN state ELSE ? END WHERE id = ?")
+        // An overdue request stays overdue until it is closed or its deadline extended.
+        jdbc.sql("UPDATE counterparty_request SET responded_at = ?, state = CASE WHEN state IN ('NOTIFIED', 'ACKNOWLEDGED') THEN ? ELSE state END WHERE id = ?")
                 .params(now(), CounterpartyRequestState.RESPONDED.name(), id).update();
+        jdbc.sql("DELETE FROM response_draft WHERE counterparty_request_id = ?").param(id).update();
         return responseId;
+    }
+
+    /**
+     * Keeps one draft per request, the latest saved. Call inside a transaction: the lock on the request row keeps
+     * two saves at the same moment from both inserting.
+     */
+    public void saveDraft(long id, String content) {
+        jdbc.sql("SELECT id FROM counterparty_request WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
+        int updated = jdbc.sql("UPDATE response_draft SET saved_at = ?, content = ? WHERE counterparty_request_id = ?")
+                .params(now(), content, id).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO response_draft (counterparty_request_id, saved_at, content) VALUES (?, ?, ?)")
+                    .params(id, now(), content).update();
+        }
+    }
+
+    public Optional<Draft> draft(long id) {
+        return jdbc.sql("SELECT saved_at, content FROM response_draft WHERE counterparty_request_id = ?").param(id)
+                .query((rs, n) -> new Draft(rs.getObject("saved_at", OffsetDateTime.class), rs.getString("content")))
+                .optional();
+    }
+
+    public void insertFollowUpContact(long id, ContactChannel channel, String note, String recordedBy) {
+        jdbc.sql("""
+                INSERT INTO follow_up_contact (counterparty_request_id, channel, note, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(id, channel.name(), note, recordedBy, now()).update();
+    }
+
+    /** Oldest first. */
+    public List<FollowUpContact> followUpContacts(long id) {
+        return jdbc.sql("SELECT * FROM follow_up_contact WHERE counterparty_request_id = ? ORDER BY id").param(id)
+                .query((rs, n) -> new FollowUpContact(ContactChannel.valueOf(rs.getString("channel")), rs.getString("note"),
+                        rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class)))
+                .list();
     }
 
     public void close(long id) {

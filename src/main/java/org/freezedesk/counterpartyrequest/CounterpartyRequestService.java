@@ -31,11 +31,23 @@ public class CounterpartyRequestService {
         this.transaction = transaction;
     }
 
+    /** Only the first acknowledgement is kept; a second one changes nothing. */
     public void acknowledge(CounterpartyRequest counterpartyRequest, String name, String title, Actor actor) {
         transaction.executeWithoutResult(status -> {
-            counterpartyRequests.acknowledge(counterpartyRequest.id(), name, title);
-            audit.record(actor, "ACKNOWLEDGED", "counterparty_request", counterpartyRequest.id(), caseReference(counterpartyRequest),
-                    counterpartyRequest.state().name(), "ACKNOWLEDGED by " + name + ", " + title);
+            CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
+            if (counterpartyRequests.acknowledge(counterpartyRequest.id(), name, title)) {
+                audit.record(actor, "ACKNOWLEDGED", "counterparty_request", counterpartyRequest.id(), caseReference(counterpartyRequest),
+                        before.name(), counterpartyRequests.find(counterpartyRequest.id()).state() + " by " + name + ", " + title);
+            }
+        });
+    }
+
+    /** Keeps the form as typed, without submitting anything: the process is not told. */
+    public void saveDraft(CounterpartyRequest counterpartyRequest, String content, int answeredRows, Actor actor) {
+        transaction.executeWithoutResult(status -> {
+            counterpartyRequests.saveDraft(counterpartyRequest.id(), content);
+            audit.record(actor, "DRAFT_SAVED", "counterparty_request", counterpartyRequest.id(), caseReference(counterpartyRequest),
+                    null, "draft with an outcome for " + answeredRows + " target(s)");
         });
     }
 
@@ -46,9 +58,10 @@ public class CounterpartyRequestService {
     public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
             List<NewOutcome> outcomes, Actor actor) {
         transaction.executeWithoutResult(status -> {
+            CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
             long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes);
-            audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference(counterpartyRequest), null,
-                    describe(outcomes));
+            audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference(counterpartyRequest), before.name(),
+                    counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes));
         });
         correlate(counterpartyRequest.id());
     }

@@ -15,7 +15,6 @@ class SendReminder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.send((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID), "reminder",
-                "Reminder: freeze request", "REMINDER_SENT");
+        mail.send((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID), CounterpartyMail.Kind.REMINDER);
     }
 }

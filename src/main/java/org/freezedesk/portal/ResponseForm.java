@@ -26,7 +26,8 @@ public class ResponseForm {
         return outcomes;
     }
 
+    /** A JSON body may leave the list out. */
     public void setOutcomes(List<OutcomeRow> outcomes) {
-        this.outcomes = outcomes;
+        this.outcomes = outcomes == null ? new ArrayList<>() : outcomes;
     }
 }

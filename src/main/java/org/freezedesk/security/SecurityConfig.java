@@ -39,6 +39,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/cases/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/addresses/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
+                        // Counterparties have no account: the token of their link, checked by the portal, is the credential.
+                        .requestMatchers("/api/v1/portal/**").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())

@@ -71,8 +71,6 @@ class FreezeRequestProcessTest {
     @Autowired StaffUserRepository users;
     @Autowired AttributionImportService attributions;
 
-    /** Attributed to OKX in the demo directory. */
-    private static final String OKX_ADDRESS = "0x6cC5F688a315f3dC28A7781717a9A798a59fDA7b";
     private static final String ONWARD_TX = "0x" + "ab".repeat(32);
 
     private StaffUser agency;
@@ -190,7 +188,7 @@ class FreezeRequestProcessTest {
     }
 
     @Test
-    void unansweredCounterpartyIsRemindedAfterHalfItsSlaWithAFreshLink() throws Exception {
+    void unansweredCriticalRequestIsRemindedAfterAQuarterOfTheSlaWithAFreshLink() throws Exception {
         ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5"));
         decide(freezeRequest, ReviewDecision.APPROVE, null);
         ProcessInstance child = children(freezeRequest).get(0);
@@ -198,11 +196,12 @@ class FreezeRequestProcessTest {
         String firstLink = TestMail.portalPath(greenMail.getReceivedMessages()[0]);
         assertThat(accessLinks.resolve(token(firstLink))).isPresent();
 
-        Job reminder = managementService.createJobQuery().processInstanceId(child.getId()).timers().singleResult();
-        int slaHours = counterparties.findById(tether).orElseThrow().responseSlaHours();
-        assertThat(reminder.getDuedate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(slaHours / 2))), 60_000);
+        Job reminder = managementService.createJobQuery().processInstanceId(child.getId()).timers().activityId("reminderDue").singleResult();
+        // bpmn/counterparty-sla.dmn: a critical request is reminded after a quarter of the counterparty's SLA.
+        Duration remindAfter = Duration.ofHours(counterparties.findById(tether).orElseThrow().responseSlaHours()).dividedBy(4);
+        assertThat(reminder.getDuedate()).isCloseTo(Date.from(Instant.now().plus(remindAfter)), 60_000);
 
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(slaHours / 2)).plusSeconds(60)));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(remindAfter).plusSeconds(60)));
         executeJobs(List.of(child));
 
         assertThat(child).hasPassed("reminderDue", "sendReminder").isWaitingAt("awaitResponse");
@@ -227,19 +226,19 @@ class FreezeRequestProcessTest {
         CounterpartyRequest tetherCr = counterpartyRequest(tetherRequest);
         long tetherTarget = cases.targetsRoutedTo(tetherCr.freezeRequestId(), tetherCr.counterpartyId()).get(0).id();
         counterpartyRequestService.respond(tetherCr, "Jo", "127.0.0.1", List.of(new NewOutcome(tetherTarget, Outcome.FUNDS_MOVED,
-                null, null, null, ONWARD_TX, OKX_ADDRESS, null)), Actor.counterparty("test", tetherCr.id()));
+                null, null, null, ONWARD_TX, Filings.OKX_ETH_ADDRESS, null)), Actor.counterparty("test", tetherCr.id()));
         assertThat(tetherRequest).isEnded();
 
         String reference = freezeRequest.getBusinessKey();
         List<Lead> leads = freezeCaseService.view(reference, agency).leads();
         assertThat(leads).singleElement().satisfies(lead -> {
-            assertThat(lead.onwardAddress()).isEqualTo(OKX_ADDRESS);
+            assertThat(lead.onwardAddress()).isEqualTo(Filings.OKX_ETH_ADDRESS);
             assertThat(lead.followedUp()).isFalse();
         });
 
         FilingForm supplementary = freezeCaseService.supplementaryForm(reference, List.of(leads.get(0).outcomeId()), agency);
         supplementary.dropBlankTargets();
-        assertThat(supplementary.getTargets()).extracting(TargetRow::getAddress).containsExactly(OKX_ADDRESS);
+        assertThat(supplementary.getTargets()).extracting(TargetRow::getAddress).containsExactly(Filings.OKX_ETH_ADDRESS);
         assertThat(freezeCaseService.fileSupplementary(reference, supplementary, validTargets(supplementary), agency)).isEqualTo(2);
 
         assertThat(freezeRequest).hasPassed("supplementaryRequestFiled").isWaitingAt("supplementaryFreezeRequest", "counterpartyRequest");

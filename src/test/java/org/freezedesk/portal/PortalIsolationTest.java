@@ -246,10 +246,10 @@ class PortalIsolationTest {
         assertThat(newPath).isNotEqualTo(tether.link());
 
         MockHttpServletResponse old = mvc.perform(get(tether.link())).andReturn().getResponse();
-        assertThat(old.getStatus()).isEqualTo(404);
-        assertThat(Jsoup.parse(old.getContentAsString()).text()).contains("This link is not valid");
+        assertThat(old.getStatus()).as("a replaced link offers to mail a fresh one").isEqualTo(410);
+        assertThat(Jsoup.parse(old.getContentAsString()).text()).doesNotContain(Filings.ETH_ADDRESS);
         assertThat(mvc.perform(post(tether.link() + "/acknowledge").with(csrf()).param("name", "Jo").param("title", "MLRO"))
-                .andReturn().getResponse().getStatus()).isEqualTo(404);
+                .andReturn().getResponse().getStatus()).isEqualTo(410);
 
         assertThat(open(newPath).text()).contains(Filings.ETH_ADDRESS);
         assertThat(open(binance.link()).text()).as("the other counterparty's link is untouched").contains(Filings.BINANCE_BTC_ADDRESS);

@@ -18,6 +18,10 @@ public final class Filings {
     public static final String BTC_ADDRESS = "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa";
     /** Attributed to Binance in the demo directory. */
     public static final String BINANCE_BTC_ADDRESS = "34xp4vRoCGJym3xR7yCVPFHoCNxv4Twseo";
+    /** Attributed to OKX in the demo directory. */
+    public static final String OKX_ETH_ADDRESS = "0x6cC5F688a315f3dC28A7781717a9A798a59fDA7b";
+    /** Attributed to Kraken in the demo directory. */
+    public static final String KRAKEN_ETH_ADDRESS = "0x2910543Af39abA0Cd09dBb2D50200b3E800A63D2";
 
     private Filings() {
     }

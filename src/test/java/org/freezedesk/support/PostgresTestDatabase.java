@@ -2,8 +2,11 @@ package org.freezedesk.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,7 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh PostgreSQL database for this test JVM, created on the server at {@code 127.0.0.1:5432}
- * (override with FREEZEDESK_TEST_PG_HOST/PORT/USER/PASSWORD) and dropped when the JVM exits.
+ * (override with FREEZEDESK_TEST_PG_HOST/PORT/USER/PASSWORD). Each run drops the databases earlier runs
+ * left behind, rather than its own at exit, where the application contexts still closing would lose their
+ * connections under them.
  * Without a server the tests are skipped, unless FREEZEDESK_REQUIRE_POSTGRES=true (as in CI), where
  * they fail instead.
  */
@@ -42,6 +47,7 @@ public final class PostgresTestDatabase {
             String name = "freezedesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             try (Connection admin = DriverManager.getConnection(jdbc("postgres"), USER, PASSWORD);
                  Statement statement = admin.createStatement()) {
+                dropLeftovers(statement);
                 statement.execute("CREATE DATABASE " + name);
             } catch (SQLException e) {
                 if (Boolean.parseBoolean(System.getenv("FREEZEDESK_REQUIRE_POSTGRES"))) {
@@ -49,18 +55,25 @@ public final class PostgresTestDatabase {
                 }
                 Assumptions.abort("PostgreSQL not reachable at " + HOST + ":" + PORT + ": " + e.getMessage());
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
             url = jdbc(name);
         }
         return url;
     }
 
-    private static void drop(String name) {
-        try (Connection admin = DriverManager.getConnection(jdbc("postgres"), USER, PASSWORD);
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            System.err.println("could not drop test database " + name + ": " + e.getMessage());
+    /** A database still in use belongs to a run beside this one, and PostgreSQL refuses to drop it. */
+    private static void dropLeftovers(Statement statement) throws SQLException {
+        List<String> leftovers = new ArrayList<>();
+        try (ResultSet names = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'freezedesk\\_test\\_%'")) {
+            while (names.next()) {
+                leftovers.add(names.getString(1));
+            }
+        }
+        for (String leftover : leftovers) {
+            try {
+                statement.execute("DROP DATABASE IF EXISTS " + leftover);
+            } catch (SQLException inUse) {
+                // left for the run that uses it
+            }
         }
     }
 

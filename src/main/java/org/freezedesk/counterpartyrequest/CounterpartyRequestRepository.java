@@ -241,21 +241,26 @@ public class CounterpartyRequestRepository {
                 .list();
     }
 
-    /** Frozen amounts per asset over a case, counting each counterparty request's outcome in force. */
+    /**
+     * Frozen amounts per asset over a case, from each counterparty request's outcome in force. An issuer and an
+     * exchange can both freeze the same funds at one address, so per target the largest amount frozen counts.
+     */
     public Map<String, BigDecimal> frozenPerAsset(long caseId) {
         return jdbc.sql("""
-                SELECT t.asset, SUM(o.frozen_amount) AS frozen
-                FROM target_outcome o
-                JOIN target t ON t.id = o.target_id
-                JOIN freeze_request fr ON fr.id = t.freeze_request_id
-                WHERE fr.case_id = ? AND o.outcome IN ('FROZEN', 'PARTIALLY_FROZEN')
-                  AND o.id IN (SELECT MAX(o2.id) FROM target_outcome o2
-                               JOIN counterparty_response r2 ON r2.id = o2.counterparty_response_id
-                               JOIN counterparty_request cr2 ON cr2.id = r2.counterparty_request_id
-                               JOIN freeze_request fr2 ON fr2.id = cr2.freeze_request_id
-                               WHERE fr2.case_id = ?
-                               GROUP BY r2.counterparty_request_id, o2.target_id)
-                GROUP BY t.asset""")
+                SELECT asset, SUM(frozen) AS frozen FROM (
+                    SELECT t.asset, t.id, MAX(o.frozen_amount) AS frozen
+                    FROM target_outcome o
+                    JOIN target t ON t.id = o.target_id
+                    JOIN freeze_request fr ON fr.id = t.freeze_request_id
+                    WHERE fr.case_id = ? AND o.outcome IN ('FROZEN', 'PARTIALLY_FROZEN')
+                      AND o.id IN (SELECT MAX(o2.id) FROM target_outcome o2
+                                   JOIN counterparty_response r2 ON r2.id = o2.counterparty_response_id
+                                   JOIN counterparty_request cr2 ON cr2.id = r2.counterparty_request_id
+                                   JOIN freeze_request fr2 ON fr2.id = cr2.freeze_request_id
+                                   WHERE fr2.case_id = ?
+                                   GROUP BY r2.counterparty_request_id, o2.target_id)
+                    GROUP BY t.asset, t.id) frozen_per_target
+                GROUP BY asset""")
                 .params(caseId, caseId)
                 .query((rs, n) -> Map.entry(rs.getString("asset"), rs.getBigDecimal("frozen")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -1,6 +1,7 @@
 package org.freezedesk.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -71,6 +72,8 @@ class FreezeRequestProcessTest {
     @Autowired StaffUserRepository users;
     @Autowired AttributionImportService attributions;
 
+    /** Attributed to Binance in the demo directory. */
+    private static final String BINANCE_ETH_ADDRESS = "0x28C6c06298d514Db089934071355E5743bf21d60";
     private static final String ONWARD_TX = "0x" + "ab".repeat(32);
 
     private StaffUser agency;
@@ -134,6 +137,28 @@ class FreezeRequestProcessTest {
         freezeCaseService.readSummary(freezeRequest.getBusinessKey(), 1, agency);
         assertThat(freezeRequest).hasPassed("readSummary").isEnded();
         assertThat(cases.request(requestId(freezeRequest.getBusinessKey())).state()).isEqualTo(FreezeRequestState.COMPLETED);
+    }
+
+    /** Binance's deposit address holding USDT: Tether can blacklist it and Binance can freeze it, the same funds. */
+    @Test
+    void fundsFrozenByBothIssuerAndExchangeCountOnceInTheCaseTotals() {
+        ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", BINANCE_ETH_ADDRESS, "100"));
+        decide(freezeRequest, ReviewDecision.APPROVE, null);
+        List<ProcessInstance> children = children(freezeRequest);
+        assertThat(children).extracting(child -> counterpartyRequest(child).counterpartyId()).containsExactlyInAnyOrder(tether, binance);
+        executeJobs(children);
+
+        for (ProcessInstance child : children) {
+            CounterpartyRequest cr = counterpartyRequest(child);
+            long target = cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId()).get(0).id();
+            counterpartyRequestService.respond(cr, "Jo", "127.0.0.1",
+                    List.of(new NewOutcome(target, Outcome.FROZEN, new BigDecimal("100"), null, null, null, null, null)),
+                    Actor.counterparty("test", cr.id()));
+        }
+
+        assertThat(freezeCaseService.view(freezeRequest.getBusinessKey(), agency).totals())
+                .extracting(CaseView.TotalRow::asset, CaseView.TotalRow::requested, CaseView.TotalRow::frozen)
+                .containsExactly(tuple("USDT", "100", "100"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.freezedesk.recovery;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -9,9 +11,16 @@ import org.springframework.stereotype.Component;
 public class RecoveryViews {
 
     private final RecoveryRepository recoveries;
+    private final CaseClosureRepository closures;
 
-    RecoveryViews(RecoveryRepository recoveries) {
+    RecoveryViews(RecoveryRepository recoveries, CaseClosureRepository closures) {
         this.recoveries = recoveries;
+        this.closures = closures;
+    }
+
+    /** The case's closure, or null while it is open. */
+    public CaseClosure closure(long caseId) {
+        return closures.find(caseId).orElse(null);
     }
 
     public List<RecoveryInstruction> instructions(long caseId) {
@@ -20,6 +29,11 @@ public class RecoveryViews {
 
     public List<RecoveryTotal> recovered(long caseId) {
         return recoveries.recoveredPerAsset(caseId);
+    }
+
+    /** Recovered amounts as plain decimals by asset, for tables listing every asset of a case. */
+    public Map<String, String> recoveredByAsset(long caseId) {
+        return recovered(caseId).stream().collect(Collectors.toMap(RecoveryTotal::asset, RecoveryTotal::recoveredText));
     }
 
     public boolean anyFrozen(long caseId) {

@@ -3,6 +3,7 @@ package org.freezedesk.recovery;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.FreezeCase;
@@ -17,12 +18,15 @@ public class CaseClosureService {
     private final CaseClosureRepository closures;
     private final RecoveryRepository recoveries;
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
     private final AuditLog audit;
 
-    CaseClosureService(CaseClosureRepository closures, RecoveryRepository recoveries, TaskService taskService, AuditLog audit) {
+    CaseClosureService(CaseClosureRepository closures, RecoveryRepository recoveries, TaskService taskService,
+            RuntimeService runtimeService, AuditLog audit) {
         this.closures = closures;
         this.recoveries = recoveries;
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
         this.audit = audit;
     }
 
@@ -43,7 +47,8 @@ public class CaseClosureService {
         if (recoveries.anyOpen(freezeCase.id())) {
             obstacles.add("A recovery instruction still waits for legal review or the counterparty.");
         }
-        if (taskService.createTaskQuery().processInstanceBusinessKey(freezeCase.reference()).count() > 0) {
+        if (taskService.createTaskQuery().processInstanceBusinessKey(freezeCase.reference()).list().stream()
+                .anyMatch(t -> !FreezeHoldProcess.ASK_FOR_EXTENSION.equals(t.getTaskDefinitionKey()))) {
             obstacles.add("A task of this case is still open, such as a summary to read.");
         }
         return obstacles;
@@ -56,6 +61,10 @@ public class CaseClosureService {
             throw new CaseNotClosableException(obstacles);
         }
         closures.insert(freezeCase.id(), summary, user.getUsername());
+        // Nothing of a closed case is watched any more: its lapse warnings would only ask for work that cannot be done.
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(FreezeHoldProcess.KEY)
+                .processInstanceBusinessKey(freezeCase.reference()).list()
+                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "case closed"));
         audit.record("CASE_CLOSED", "freeze_case", freezeCase.id(), freezeCase.reference(), "OPEN", "CLOSED: " + summary);
     }
 }

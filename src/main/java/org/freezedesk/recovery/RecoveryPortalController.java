@@ -3,6 +3,7 @@ package org.freezedesk.recovery;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,18 +36,23 @@ class RecoveryPortalController {
 
     private static final String LIST_VIEW = "recovery/portal-list";
     private static final String VIEW = "recovery/portal";
+    private static final String HOLD_VIEW = "recovery/portal-hold";
 
     private final AccessLinks accessLinks;
     private final RecoveryRepository recoveries;
     private final RecoveryService recoveryService;
     private final AddressValidator addresses;
+    private final FreezeHoldRepository holds;
+    private final FreezeHoldService holdService;
 
     RecoveryPortalController(AccessLinks accessLinks, RecoveryRepository recoveries, RecoveryService recoveryService,
-            AddressValidator addresses) {
+            AddressValidator addresses, FreezeHoldRepository holds, FreezeHoldService holdService) {
         this.accessLinks = accessLinks;
         this.recoveries = recoveries;
         this.recoveryService = recoveryService;
         this.addresses = addresses;
+        this.holds = holds;
+        this.holdService = holdService;
     }
 
     /** The link is a secret: keep it out of Referer headers and caches. */
@@ -64,7 +70,37 @@ class RecoveryPortalController {
             return invalidLink(response);
         }
         model.addAttribute("instructions", recoveries.forCounterpartyRequest(cr.get().id()));
+        model.addAttribute("holds", holds.forCounterpartyRequest(cr.get().id()));
         return LIST_VIEW;
+    }
+
+    @GetMapping("/holds/{id}")
+    String showHold(@PathVariable String token, @PathVariable long id, Model model, HttpServletResponse response) {
+        Optional<FreezeHold> hold = ownHold(token, id);
+        if (hold.isEmpty()) {
+            return invalidLink(response);
+        }
+        model.addAttribute("extensionForm", new ExtensionForm());
+        model.addAttribute("hold", hold.get());
+        return HOLD_VIEW;
+    }
+
+    @PostMapping("/holds/{id}/extension")
+    String extend(@PathVariable String token, @PathVariable long id, @Valid @ModelAttribute("extensionForm") ExtensionForm form,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Optional<FreezeHold> hold = ownHold(token, id);
+        if (hold.isEmpty()) {
+            return invalidLink(response);
+        }
+        Optional<LocalDate> heldUntil = laterDate(form.getHeldUntil(), hold.get().heldUntil(), result);
+        if (result.hasErrors()) {
+            model.addAttribute("hold", hold.get());
+            return HOLD_VIEW;
+        }
+        holdService.extend(hold.get(), heldUntil.get(), Actor.counterparty(hold.get().counterpartyName() + ", " + form.getName().strip(),
+                hold.get().counterpartyRequestId()));
+        redirect.addFlashAttribute("message", "Thank you: the freeze is recorded as held until " + heldUntil.get() + ".");
+        return "redirect:/portal/" + token + "/recoveries";
     }
 
     @GetMapping("/{id}")
@@ -132,6 +168,28 @@ class RecoveryPortalController {
     private Optional<RecoveryInstruction> ownInstruction(String token, long id) {
         return accessLinks.resolve(token).flatMap(cr -> recoveries.forCounterpartyRequest(cr.id()).stream()
                 .filter(i -> i.id() == id).findFirst());
+    }
+
+    private Optional<FreezeHold> ownHold(String token, long id) {
+        return accessLinks.resolve(token).flatMap(cr -> holds.forCounterpartyRequest(cr.id()).stream()
+                .filter(h -> h.id() == id).findFirst());
+    }
+
+    private static Optional<LocalDate> laterDate(String text, LocalDate current, BindingResult result) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            if (!date.isAfter(current)) {
+                result.rejectValue("heldUntil", "notLater", "Must be after the current date, " + current);
+                return Optional.empty();
+            }
+            return Optional.of(date);
+        } catch (DateTimeParseException e) {
+            result.rejectValue("heldUntil", "date", "Write the date as YYYY-MM-DD");
+            return Optional.empty();
+        }
     }
 
     private static Actor actor(RecoveryInstruction instruction) {

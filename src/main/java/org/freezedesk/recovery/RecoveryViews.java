@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Component;
 
 /** What the case pages show of recoveries; called from {@code recovery/fragments} so the case code needs no change. */
@@ -12,10 +13,24 @@ public class RecoveryViews {
 
     private final RecoveryRepository recoveries;
     private final CaseClosureRepository closures;
+    private final FreezeHoldRepository holds;
+    private final FreezeHoldService holdService;
 
-    RecoveryViews(RecoveryRepository recoveries, CaseClosureRepository closures) {
+    RecoveryViews(RecoveryRepository recoveries, CaseClosureRepository closures, FreezeHoldRepository holds,
+            FreezeHoldService holdService) {
         this.recoveries = recoveries;
         this.closures = closures;
+        this.holds = holds;
+        this.holdService = holdService;
+    }
+
+    public List<FreezeHold> holds(long caseId) {
+        return holds.forCase(caseId);
+    }
+
+    /** Whether the lapse warning of this hold waits for {@code user} to ask for an extension. */
+    public boolean warned(FreezeHold hold, StaffUser user) {
+        return user != null && holdService.openTask(hold, user).isPresent();
     }
 
     /** The case's closure, or null while it is open. */

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.FORBIDDEN)
 public class FourEyesViolationException extends RuntimeException {
 
-    FourEyesViolationException() {
+    public FourEyesViolationException() {
         super("You filed this request, so someone else must review it (four eyes)");
     }
 }

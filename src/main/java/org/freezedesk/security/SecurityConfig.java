@@ -24,6 +24,22 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 public class SecurityConfig {
 
+    /** Health for load balancers; the metrics only for an operator's scraper, over HTTP Basic. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/actuator/health")).permitAll()
+                        .requestMatchers(path("/actuator/prometheus")).hasRole(Role.ADMIN.name())
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .build();
+    }
+
     /**
      * Machine clients (agencies' case systems) authenticate every call with HTTP Basic; a browser
      * session cookie is never accepted here, which is why CSRF protection is not needed on this chain.
@@ -41,6 +57,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         // Counterparties have no account: the token of their link, checked by the portal, is the credential.
                         .requestMatchers("/api/v1/portal/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stats").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
@@ -58,6 +75,7 @@ public class SecurityConfig {
                         .requestMatchers("/cases/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/stats/**").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
                         .requestMatchers(path("/admin/**"), path("/camunda/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())

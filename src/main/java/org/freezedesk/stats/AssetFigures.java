@@ -1,0 +1,27 @@
+package org.freezedesk.stats;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Requested, frozen and recovered amounts of one asset, exact. Targets asking for "all" at an address have
+ * no amount and are counted apart, so the shares are of the amounts named.
+ */
+public record AssetFigures(String asset, BigDecimal requested, int requestedAllCount, BigDecimal frozen, BigDecimal recovered) {
+
+    /** Frozen as a percentage of requested, one decimal; null when nothing had an amount. */
+    public BigDecimal frozenShare() {
+        return share(frozen);
+    }
+
+    public BigDecimal recoveredShare() {
+        return share(recovered);
+    }
+
+    private BigDecimal share(BigDecimal part) {
+        if (requested.signum() == 0) {
+            return null;
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(requested, 1, RoundingMode.HALF_UP);
+    }
+}

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * reference and the request's verification code. Callers run inside engine jobs, so a failed delivery retries.
  */
 @Component
-class CounterpartyMail {
+public class CounterpartyMail {
 
     /** The mails a counterparty receives: template under {@code templates/mail/}, subject, audit action. */
     enum Kind {
@@ -67,7 +67,25 @@ class CounterpartyMail {
         this.baseUrl = baseUrl;
     }
 
+    /** What went out: the case it is about, and to whom. */
+    public record Mailed(String caseReference, List<String> recipients) {
+    }
+
     void send(long counterpartyRequestId, Kind kind) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("resent", kind == Kind.RESENT_NOTIFICATION);
+        Mailed mailed = send(counterpartyRequestId, kind.subject, kind.template, "", model);
+        counterpartyRequests.markNotified(counterpartyRequestId);
+        audit.record(Actor.ENGINE, kind.auditAction, "counterparty_request", counterpartyRequestId, mailed.caseReference(), null,
+                "mailed to " + String.join(", ", mailed.recipients()));
+    }
+
+    /**
+     * Mails about anything of a counterparty request (its targets, a recovery, a freeze hold): {@code link} in
+     * the template is a fresh link to {@code portalPath} under the request's portal page, and {@code model} adds
+     * what the template needs beside the case, the request and the verification code.
+     */
+    public Mailed send(long counterpartyRequestId, String subject, String template, String portalPath, Map<String, Object> model) {
         CounterpartyRequest counterpartyRequest = counterpartyRequests.find(counterpartyRequestId);
         Counterparty counterparty = counterparties.findById(counterpartyRequest.counterpartyId()).orElseThrow();
         FreezeRequest freezeRequest = cases.request(counterpartyRequest.freezeRequestId());
@@ -76,28 +94,25 @@ class CounterpartyMail {
         if (recipients.isEmpty()) {
             throw new IllegalStateException(counterparty.name() + " has no registered contact to notify");
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("counterparty", counterparty);
-        model.put("freezeCase", freezeCase);
-        model.put("freezeRequest", freezeRequest);
-        model.put("counterpartyRequest", counterpartyRequest);
-        model.put("targetCount", cases.targetsRoutedTo(freezeRequest.id(), counterparty.id()).size());
-        model.put("link", accessLinks.issue(counterpartyRequestId));
-        model.put("verificationCode", verificationCodes.codeFor(counterpartyRequestId));
-        model.put("verifyUrl", baseUrl + "/portal/verify");
-        model.put("resent", kind == Kind.RESENT_NOTIFICATION);
-        counterpartyRequests.markNotified(counterpartyRequestId);
-        audit.record(Actor.ENGINE, kind.auditAction, "counterparty_request", counterpartyRequestId, freezeCase.reference(), null,
-                "mailed to " + String.join(", ", recipients));
-        String subject = kind.subject + " " + freezeCase.reference() + " — " + counterparty.name();
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("counterparty", counterparty);
+        variables.put("freezeCase", freezeCase);
+        variables.put("freezeRequest", freezeRequest);
+        variables.put("counterpartyRequest", counterpartyRequest);
+        variables.put("targetCount", cases.targetsRoutedTo(freezeRequest.id(), counterparty.id()).size());
+        variables.put("link", accessLinks.issue(counterpartyRequestId) + portalPath);
+        variables.put("verificationCode", verificationCodes.codeFor(counterpartyRequestId));
+        variables.put("verifyUrl", baseUrl + "/portal/verify");
+        String fullSubject = subject + " " + freezeCase.reference() + " — " + counterparty.name();
         // Sent as the last step before the job's transaction commits, not while the process still moves on: a
         // recipient who opens the link the moment it arrives finds it stored. A failed delivery still rolls the
         // job back, and it retries.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                mailer.send(recipients, subject, kind.template, model);
+                mailer.send(recipients, fullSubject, template, variables);
             }
         });
+        return new Mailed(freezeCase.reference(), recipients);
     }
 }

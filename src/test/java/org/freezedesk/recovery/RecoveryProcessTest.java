@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -89,6 +90,7 @@ class RecoveryProcessTest {
 
         MimeMessage mail = Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> subject(m).startsWith("Recovery instruction " + reference)).findFirst().orElseThrow();
+        assertThat(GreenMailUtil.getBody(mail)).as("every mail to a counterparty can be verified").contains("Verification code");
         String link = TestMail.portalPath(mail) + "/recoveries/" + instruction.id();
         Document page = Jsoup.parse(mvc.perform(get(link)).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".instruction").text()).contains("600.5 USDT", "Seizure warrant SW-77");

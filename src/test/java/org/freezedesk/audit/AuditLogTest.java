@@ -11,6 +11,7 @@ import java.util.List;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;

@@ -21,6 +21,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.Filings;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.PostgresTestDatabase;

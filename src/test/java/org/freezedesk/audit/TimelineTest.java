@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;

@@ -1,8 +1,9 @@
-package org.freezedesk.audit;
+package org.freezedesk.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -11,9 +12,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.freezedesk.audit.Actor;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FilingForm;
 import org.freezedesk.cases.FilingValidator;
+import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.NewTarget;
 import org.freezedesk.cases.Target;
@@ -30,26 +33,25 @@ import org.freezedesk.review.ReviewDecision;
 import org.freezedesk.review.ReviewService;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.StaffUserRepository;
-import org.freezedesk.support.Filings;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 /** Drives a case through the application's own services, as the people involved would. */
-final class CaseStory {
+public class CaseStory {
 
     private final ApplicationContext context;
 
-    CaseStory(ApplicationContext context) {
+    public CaseStory(ApplicationContext context) {
         this.context = context;
     }
 
-    long counterparty(String name) {
+    public long counterparty(String name) {
         return bean(CounterpartyRepository.class).findByName(name).orElseThrow().id();
     }
 
-    String file(TargetRow... targets) {
+    public String file(TargetRow... targets) {
         FilingForm form = Filings.form(targets);
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
         List<NewTarget> valid = bean(FilingValidator.class).validateTargets(form, errors);
@@ -59,7 +61,7 @@ final class CaseStory {
     }
 
     /** Approves the request in review and sends the notifications. */
-    void approve(String reference) {
+    public void approve(String reference) {
         TaskService tasks = bean(TaskService.class);
         String taskId = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("legalReview")
                 .singleResult().getId();
@@ -75,30 +77,48 @@ final class CaseStory {
     }
 
     /** The counterparty acknowledges and reports the same outcome for each of its targets. */
-    void respond(String reference, String counterpartyName, Outcome outcome, String frozenAmount) {
+    public void respond(String reference, String counterpartyName, Outcome outcome, String frozenAmount) {
+        acknowledge(reference, counterpartyName);
+        respond(reference, counterpartyName, outcome, frozenAmount, null);
+    }
+
+    /** The counterparty reports the same outcome for each of its targets, held until {@code heldUntil}. */
+    public void respond(String reference, String counterpartyName, Outcome outcome, String frozenAmount, LocalDate heldUntil) {
+        CounterpartyRequest cr = counterpartyRequest(reference, counterpartyName);
+        List<Target> targets = bean(CaseRepository.class).targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId());
+        bean(CounterpartyRequestService.class).respond(cr, "Jo Compliance", "127.0.0.1", targets.stream()
+                .map(t -> new NewOutcome(t.id(), outcome, frozenAmount == null ? null : new BigDecimal(frozenAmount),
+                        "INT-" + t.id(), heldUntil, null, null, null))
+                .toList(), Actor.counterparty(counterpartyName, cr.id()));
+        runJobs(reference);
+    }
+
+    public void acknowledge(String reference, String counterpartyName) {
+        CounterpartyRequest cr = counterpartyRequest(reference, counterpartyName);
+        bean(CounterpartyRequestService.class).acknowledge(cr, "Jo Compliance", "MLRO", Actor.counterparty(counterpartyName, cr.id()));
+    }
+
+    /** The counterparty's request in this case. */
+    public CounterpartyRequest counterpartyRequest(String reference, String counterpartyName) {
         RuntimeService runtime = bean(RuntimeService.class);
         CounterpartyRequestRepository requests = bean(CounterpartyRequestRepository.class);
         long counterpartyId = counterparty(counterpartyName);
         for (ProcessInstance child : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey(CounterpartyRequestProcess.KEY).list()) {
             CounterpartyRequest cr = requests.find((Long) runtime.getVariable(child.getId(), CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID));
-            if (cr.counterpartyId() != counterpartyId) {
-                continue;
+            if (cr.counterpartyId() == counterpartyId) {
+                return cr;
             }
-            Actor actor = Actor.counterparty(counterpartyName, cr.id());
-            CounterpartyRequestService service = bean(CounterpartyRequestService.class);
-            service.acknowledge(cr, "Jo Compliance", "MLRO", actor);
-            List<Target> targets = bean(CaseRepository.class).targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId());
-            service.respond(cr, "Jo Compliance", "127.0.0.1", targets.stream()
-                    .map(t -> new NewOutcome(t.id(), outcome, frozenAmount == null ? null : new BigDecimal(frozenAmount),
-                            "INT-" + t.id(), null, null, null, null))
-                    .toList(), actor);
         }
-        runJobs(reference);
+        throw new AssertionError(counterpartyName + " has no open counterparty request in " + reference);
+    }
+
+    public FreezeCase freezeCase(String reference) {
+        return bean(CaseRepository.class).findCase(reference).orElseThrow();
     }
 
     /** Runs every due job of the case, including those the jobs create, as the job executor would. */
-    void runJobs(String reference) {
+    public void runJobs(String reference) {
         ManagementService management = bean(ManagementService.class);
         RuntimeService runtime = bean(RuntimeService.class);
         boolean ran;
@@ -113,12 +133,12 @@ final class CaseStory {
         } while (ran);
     }
 
-    StaffUser staff(String username) {
+    public StaffUser staff(String username) {
         return bean(StaffUserRepository.class).loadUserByUsername(username);
     }
 
     /** Runs {@code action} logged in as {@code user}, as a request of theirs would. */
-    static <T> T as(StaffUser user, Supplier<T> action) {
+    public static <T> T as(StaffUser user, Supplier<T> action) {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
@@ -128,7 +148,7 @@ final class CaseStory {
         }
     }
 
-    private <T> T bean(Class<T> type) {
+    protected <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 }

@@ -1,5 +1,6 @@
 package org.freezedesk.cases;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,10 @@ public record CaseView(FreezeCase freezeCase, List<RequestView> requests, List<C
 
     /** Requested and frozen per asset; amounts as exact plain decimals. */
     public record TotalRow(String asset, String requested, int requestedAllCount, String frozen) {
+
+        public String requestedText() {
+            return RequestedAmounts.describe(new BigDecimal(requested), requestedAllCount, null);
+        }
     }
 
     /** Work waiting for the viewing user on this case. */

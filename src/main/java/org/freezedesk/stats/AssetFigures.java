@@ -1,6 +1,8 @@
 package org.freezedesk.stats;
 
 import java.math.BigDecimal;
+
+import org.freezedesk.cases.RequestedAmounts;
 import java.math.RoundingMode;
 
 /**
@@ -8,6 +10,10 @@ import java.math.RoundingMode;
  * no amount and are counted apart, so the shares are of the amounts named.
  */
 public record AssetFigures(String asset, BigDecimal requested, int requestedAllCount, BigDecimal frozen, BigDecimal recovered) {
+
+    public String requestedText() {
+        return RequestedAmounts.describe(requested, requestedAllCount, null);
+    }
 
     /** Frozen as a percentage of requested, one decimal; null when nothing had an amount. */
     public BigDecimal frozenShare() {

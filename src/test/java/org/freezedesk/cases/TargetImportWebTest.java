@@ -66,7 +66,7 @@ class TargetImportWebTest {
         Document checked = page(preview);
         assertThat(checked.select("#summary").text()).contains("2 lines: 2 valid, 0 with errors");
         assertThat(checked.select("#routing tbody tr").eachText()).containsExactly("Tether 1 1000.5 USDT",
-                "Unattributed: nobody holds these 1 0 BTC + all at 1 address(es)");
+                "Unattributed: nobody holds these 1 all BTC at 1 address");
         assertThat(checked.select("#lines tbody tr").eachText()).containsExactly(
                 "2 valid ETH USDT " + Filings.ETH_ADDRESS + " 1000.5 Tether", "3 valid BTC BTC " + UNATTRIBUTED_BTC + " all unattributed");
 
@@ -81,7 +81,7 @@ class TargetImportWebTest {
                 .andExpect(status().is3xxRedirection()).andReturn();
         Document casePage = page(filed.getResponse().getRedirectedUrl());
         assertThat(casePage.select("#routing-1 tbody tr").eachText()).containsExactly("Tether (ISSUER) 1 1000.5 USDT",
-                "Unattributed: nobody holds these 1 0 BTC + all at 1 address(es)");
+                "Unattributed: nobody holds these 1 all BTC at 1 address");
         assertThat(casePage.select("details[data-counterparty=unattributed] td").eachText()).contains("3", UNATTRIBUTED_BTC);
     }
 

@@ -24,6 +24,8 @@ public final class CounterpartyRequestProcess {
     public static final String SLA_ESCALATION_SHARE = "escalationShare";
 
     public static final String FOLLOW_UP = "followUp";
+    /** The gateway every response taken in passes, before the request decides whether it is done. */
+    public static final String ALL_TARGETS_ANSWERED = "allTargetsAnswered";
 
     /** Correlated on {@link #COUNTERPARTY_REQUEST_ID} once a response is stored. */
     public static final String RESPONSE_MESSAGE = "counterpartyResponse";

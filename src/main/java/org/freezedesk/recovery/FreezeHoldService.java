@@ -27,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FreezeHoldService {
 
-    /** Reached after every response a counterparty request takes in, before it decides whether it is done. */
-    private static final String RESPONSE_TAKEN_IN = "allTargetsAnswered";
-
     private final FreezeHoldRepository holds;
     private final CounterpartyRequestRepository counterpartyRequests;
     private final CaseRepository cases;
@@ -48,7 +45,7 @@ public class FreezeHoldService {
     }
 
     /** Runs inside the engine's transaction that took the response in, so holds exist exactly when the response does. */
-    @EventListener(condition = "#event.currentActivityId == '" + RESPONSE_TAKEN_IN + "' and #event.eventName == 'start'")
+    @EventListener(condition = "#event.currentActivityId == '" + CounterpartyRequestProcess.ALL_TARGETS_ANSWERED + "' and #event.eventName == 'start'")
     public void responseTakenIn(ExecutionEvent event) {
         Object id = runtimeService.getVariable(event.getProcessInstanceId(), CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID);
         if (id instanceof Long counterpartyRequestId) {

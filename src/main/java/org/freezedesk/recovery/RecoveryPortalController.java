@@ -55,11 +55,8 @@ class RecoveryPortalController {
         this.holdService = holdService;
     }
 
-    /** The link is a secret: keep it out of Referer headers and caches. */
     @ModelAttribute
-    void privateHeaders(@PathVariable String token, HttpServletResponse response, Model model) {
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
+    void token(@PathVariable String token, Model model) {
         model.addAttribute("token", token);
     }
 

@@ -92,7 +92,10 @@ class RecoveryProcessTest {
                 .filter(m -> subject(m).startsWith("Recovery instruction " + reference)).findFirst().orElseThrow();
         assertThat(GreenMailUtil.getBody(mail)).as("every mail to a counterparty can be verified").contains("Verification code");
         String link = TestMail.portalPath(mail) + "/recoveries/" + instruction.id();
-        Document page = Jsoup.parse(mvc.perform(get(link)).andReturn().getResponse().getContentAsString());
+        MockHttpServletResponse shown = mvc.perform(get(link)).andReturn().getResponse();
+        assertThat(shown.getHeader("Referrer-Policy")).as("the link is a secret").isEqualTo("no-referrer");
+        assertThat(shown.getHeader("Cache-Control")).isEqualTo("no-store");
+        Document page = Jsoup.parse(shown.getContentAsString());
         assertThat(page.select(".instruction").text()).contains("600.5 USDT", "Seizure warrant SW-77");
 
         MockHttpServletResponse wrongHash = mvc.perform(post(link + "/transfer").with(csrf()).param("name", "Jo Compliance")

@@ -8,14 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Hands the FreezeDesk admin's login to Cockpit; Spring Security already refused everyone else. */
+/**
+ * Hands the FreezeDesk admin's login to Cockpit and the engine REST API; Spring Security already refused
+ * everyone else. The admin acts in the engine as a member of {@link EngineOperators#GROUP} only, never of
+ * {@code camunda-admin}, which would bypass every authorization.
+ */
 public class CamundaWebappAuthenticationProvider extends ContainerBasedAuthenticationProvider {
 
     @Override
@@ -28,7 +31,7 @@ public class CamundaWebappAuthenticationProvider extends ContainerBasedAuthentic
         }
         ensureCamundaUser(engine.getIdentityService(), authentication.getName());
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-        result.setGroups(List.of(Groups.CAMUNDA_ADMIN));
+        result.setGroups(List.of(EngineOperators.GROUP));
         return result;
     }
 

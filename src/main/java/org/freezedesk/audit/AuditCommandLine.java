@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * The command-line entry points, for operators and external auditors:
  * <pre>
  * java -jar freezedesk.jar --freezedesk.audit.verify [--freezedesk.audit.expected-head=ID:HASH]
+ * java -jar freezedesk.jar --freezedesk.audit.verify --freezedesk.audit.expected-head-file=latest-head.txt
  * java -jar freezedesk.jar --freezedesk.audit.verify-export=FRZ-2026-000123-timeline.json
  * </pre>
  * Each prints its result (with the chain head) and exits with status 0 when intact, 1 when not, 2 when
@@ -36,6 +37,7 @@ class AuditCommandLine implements ApplicationRunner {
     static final String VERIFY = "freezedesk.audit.verify";
     static final String VERIFY_EXPORT = "freezedesk.audit.verify-export";
     static final String EXPECTED_HEAD = "freezedesk.audit.expected-head";
+    static final String EXPECTED_HEAD_FILE = "freezedesk.audit.expected-head-file";
 
     static final int INTACT = 0;
     static final int BROKEN = 1;
@@ -60,13 +62,15 @@ class AuditCommandLine implements ApplicationRunner {
     }
 
     private final AuditIntegrity integrity;
+    private final AuditHeadKeys keys;
     private final ExportVerifier exportVerifier;
     private final Environment environment;
     private final ConfigurableApplicationContext context;
 
-    AuditCommandLine(AuditIntegrity integrity, ExportVerifier exportVerifier, Environment environment,
+    AuditCommandLine(AuditIntegrity integrity, AuditHeadKeys keys, ExportVerifier exportVerifier, Environment environment,
             ConfigurableApplicationContext context) {
         this.integrity = integrity;
+        this.keys = keys;
         this.exportVerifier = exportVerifier;
         this.environment = environment;
         this.context = context;
@@ -89,13 +93,18 @@ class AuditCommandLine implements ApplicationRunner {
             if (environment.containsProperty(VERIFY_EXPORT)) {
                 return verifyExport(Path.of(environment.getProperty(VERIFY_EXPORT)), out);
             }
-            String expected = environment.getProperty(EXPECTED_HEAD);
-            Verification verification = integrity.verify(expected == null || expected.isBlank() ? null : ChainHead.parse(expected));
+            String expected = environment.containsProperty(EXPECTED_HEAD_FILE)
+                    ? Files.readString(Path.of(environment.getProperty(EXPECTED_HEAD_FILE)))
+                    : environment.getProperty(EXPECTED_HEAD);
+            Verification verification = integrity.verify(expected == null || expected.isBlank() ? null : keys.kept(expected));
             out.println(verification.summary());
             out.println("chain head: " + verification.head().text());
             return verification.intact() ? INTACT : BROKEN;
         } catch (ChainHead.InvalidChainHeadException e) {
             out.println("cannot verify: " + e.getMessage());
+            return UNABLE;
+        } catch (IOException e) {
+            out.println("cannot read the kept chain head: " + e.getMessage());
             return UNABLE;
         }
     }

@@ -9,9 +9,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditIntegrity {
 
     private final AuditRepository repository;
+    private final AuditKey key;
 
-    AuditIntegrity(AuditRepository repository) {
+    AuditIntegrity(AuditRepository repository, AuditKey key) {
         this.repository = repository;
+        this.key = key;
     }
 
     /**
@@ -21,7 +23,7 @@ public class AuditIntegrity {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(ChainHead kept) {
         ChainHead stored = repository.head();
-        ChainVerifier verifier = new ChainVerifier(stored, kept);
+        ChainVerifier verifier = new ChainVerifier(key, stored, kept);
         repository.walk(verifier::accept);
         return verifier.result();
     }

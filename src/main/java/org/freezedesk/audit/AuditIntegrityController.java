@@ -7,8 +7,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Verification of the whole audit chain for auditors, and the chain head to keep outside the system. */
 @Controller
@@ -16,18 +18,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditIntegrityController {
 
     private final AuditIntegrity integrity;
+    private final AuditHeadKeys keys;
+    private final AuditHeadExport headExport;
 
-    AuditIntegrityController(AuditIntegrity integrity) {
+    AuditIntegrityController(AuditIntegrity integrity, AuditHeadKeys keys, AuditHeadExport headExport) {
         this.integrity = integrity;
+        this.keys = keys;
+        this.headExport = headExport;
     }
 
-    /** {@code head}: a chain head kept from earlier, {@code <event id>:<hash>}, to check the log against. */
+    /** {@code head}: a chain head kept from earlier, {@code <event id>:<hash>} or signed, to check the log against. */
     @GetMapping("/integrity")
     String integrity(@RequestParam(required = false) String head, Model model) {
         model.addAttribute("keptHead", head);
         if (head != null && !head.isBlank()) {
             try {
-                model.addAttribute("verification", integrity.verify(ChainHead.parse(head)));
+                model.addAttribute("verification", integrity.verify(keys.kept(head)));
             } catch (ChainHead.InvalidChainHeadException e) {
                 model.addAttribute("headError", e.getMessage());
             }
@@ -35,6 +41,23 @@ class AuditIntegrityController {
             model.addAttribute("verification", integrity.verify(null));
         }
         return "audit/integrity";
+    }
+
+    /** Signs the current head, files it and mails it to the auditors now, rather than at the next scheduled export. */
+    @PostMapping("/integrity/head-export")
+    String exportHead(RedirectAttributes redirect) {
+        SignedHead signed = headExport.export();
+        redirect.addFlashAttribute("message", "Signed chain head " + signed.head().text() + " exported.");
+        redirect.addFlashAttribute("signedHead", signed.text());
+        return "redirect:/audit/integrity";
+    }
+
+    /** The current head signed with FreezeDesk's key, to keep outside the system. */
+    @GetMapping("/signed-head.txt")
+    ResponseEntity<String> signedHead() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("freezedesk-signed-head.txt").build().toString())
+                .body(headExport.current().text());
     }
 
     @GetMapping("/chain-head.txt")

@@ -8,6 +8,7 @@ import java.util.Objects;
  */
 final class ChainVerifier {
 
+    private final AuditKey key;
     private final ChainHead stored;
     private final ChainHead kept;
     private String expectedPrevHash = AuditConstants.GENESIS_HASH;
@@ -21,7 +22,8 @@ final class ChainVerifier {
      * {@code stored}: the head as the database has it, read in the same snapshot as the events;
      * {@code kept}: a head exported earlier, or null; its event must still be there, unchanged.
      */
-    ChainVerifier(ChainHead stored, ChainHead kept) {
+    ChainVerifier(AuditKey key, ChainHead stored, ChainHead kept) {
+        this.key = key;
         this.stored = stored;
         this.kept = kept;
     }
@@ -41,8 +43,8 @@ final class ChainVerifier {
             broken(e.id(), "comes after the last event the chain head names (" + stored.text() + "): added outside the chain");
             return;
         }
-        if (!e.sealed()) {
-            broken(e.id(), "its content does not match its hash " + e.hash() + " (the event was changed)");
+        if (!e.sealed(key)) {
+            broken(e.id(), "its content does not match its keyed hash " + e.hash() + " (the event was changed, or sealed without the key)");
             return;
         }
         if (kept != null && Objects.equals(kept.eventId(), e.id())) {

@@ -60,6 +60,15 @@ public final class PostgresTestDatabase {
         return url;
     }
 
+    /** The superuser the test databases are created with. */
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
     /** A database still in use belongs to a run beside this one, and PostgreSQL refuses to drop it. */
     private static void dropLeftovers(Statement statement) throws SQLException {
         List<String> leftovers = new ArrayList<>();
@@ -77,7 +86,8 @@ public final class PostgresTestDatabase {
         }
     }
 
-    private static String jdbc(String database) {
+    /** The JDBC URL of another database on the same server, such as one a test creates for itself. */
+    public static String jdbc(String database) {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
     }
 

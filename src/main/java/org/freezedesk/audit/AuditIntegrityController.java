@@ -7,10 +7,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Verification of the whole audit chain for auditors, and the chain head to keep outside the system. */
 @Controller
@@ -41,15 +39,6 @@ class AuditIntegrityController {
             model.addAttribute("verification", integrity.verify(null));
         }
         return "audit/integrity";
-    }
-
-    /** Signs the current head, files it and mails it to the auditors now, rather than at the next scheduled export. */
-    @PostMapping("/integrity/head-export")
-    String exportHead(RedirectAttributes redirect) {
-        SignedHead signed = headExport.export();
-        redirect.addFlashAttribute("message", "Signed chain head " + signed.head().text() + " exported.");
-        redirect.addFlashAttribute("signedHead", signed.text());
-        return "redirect:/audit/integrity";
     }
 
     /** The current head signed with FreezeDesk's key, to keep outside the system. */

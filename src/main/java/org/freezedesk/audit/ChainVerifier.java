@@ -44,7 +44,7 @@ final class ChainVerifier {
             return;
         }
         if (!e.sealed(key)) {
-            broken(e.id(), "its content does not match its keyed hash " + e.hash() + " (the event was changed, or sealed without the key)");
+            broken(e.id(), "its content does not match its hash " + e.hash() + " (the event was changed, or sealed without the audit key)");
             return;
         }
         if (kept != null && Objects.equals(kept.eventId(), e.id())) {

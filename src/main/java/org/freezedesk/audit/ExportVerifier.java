@@ -75,7 +75,7 @@ public class ExportVerifier {
             return "its canonical content is not in canonical form";
         }
         if (id == null || !key.sealed(id, canonical, event.path("hash").asText())) {
-            return "its canonical content does not match its keyed hash " + event.path("hash").asText();
+            return "its canonical content does not match its hash " + event.path("hash").asText() + " under the audit key";
         }
         for (String name : CANONICAL_FIELDS) {
             JsonNode shown = event.path(name);

@@ -87,7 +87,7 @@ class AuditRecordIT {
     void anAlteredPayloadIsFoundAtItsEvent() throws Exception {
         String copy = copy();
         behindTheTrigger(copy, "UPDATE audit_event SET after_value = 'frozen: nothing' WHERE id = " + events.get(2).id());
-        assertBrokenAt(copy, events.get(2), "does not match its keyed hash");
+        assertBrokenAt(copy, events.get(2), "does not match its hash");
     }
 
     @Test
@@ -131,7 +131,7 @@ class AuditRecordIT {
         }
         statements.add("UPDATE audit_chain_head SET last_hash = '" + prev + "'");
         behindTheTrigger(copy, statements.toArray(String[]::new));
-        assertBrokenAt(copy, events.get(2), "does not match its keyed hash");
+        assertBrokenAt(copy, events.get(2), "does not match its hash");
     }
 
     @Test
@@ -148,7 +148,7 @@ class AuditRecordIT {
         Verification verification = integrity(app).verify(headKeys.kept(signedHead));
         assertThat(verification.intact()).isFalse();
         assertThat(verification.brokenEventId()).isEqualTo(forgedId);
-        assertThat(verification.problem()).contains("does not match its keyed hash");
+        assertThat(verification.problem()).contains("does not match its hash");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("freezedesk.audit.signing")
 public record AuditHeadKeys(String privateKey, String publicKey) {
 
-    PrivateKey signing() {
+    public PrivateKey signing() {
         try {
             return KeyFactory.getInstance(SignedHead.ALGORITHM)
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(required(privateKey, "private-key"))));
@@ -27,7 +27,7 @@ public record AuditHeadKeys(String privateKey, String publicKey) {
         }
     }
 
-    PublicKey verifying() {
+    public PublicKey verifying() {
         try {
             return KeyFactory.getInstance(SignedHead.ALGORITHM)
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(required(publicKey, "public-key"))));
@@ -37,7 +37,7 @@ public record AuditHeadKeys(String privateKey, String publicKey) {
     }
 
     /** A head kept earlier, as {@code <event id>:<hash>} or as a signed head (whose signature must verify). */
-    ChainHead kept(String text) {
+    public ChainHead kept(String text) {
         return text.contains("signature:") ? SignedHead.parse(text, verifying()).head() : ChainHead.parse(text);
     }
 

@@ -33,12 +33,12 @@ public record AuditKey(String hmacKey, List<String> previousHmacKeys, Long unkey
     }
 
     /** The hash a new event is sealed with. */
-    String seal(String canonical) {
+    public String seal(String canonical) {
         return hmac(hmacKey, canonical);
     }
 
     /** Whether {@code hash} seals {@code canonical} under the current key, a previous one, or (for old events) none. */
-    boolean sealed(long eventId, String canonical, String hash) {
+    public boolean sealed(long eventId, String canonical, String hash) {
         if (hash == null) {
             return false;
         }

@@ -18,13 +18,13 @@ import java.util.Map;
  */
 public record SignedHead(ChainHead head, OffsetDateTime signedAt, String signature) {
 
-    static final String FORMAT = "freezedesk-audit-head/1";
+    public static final String FORMAT = "freezedesk-audit-head/1";
     static final String ALGORITHM = "Ed25519";
 
     /** Longer texts are refused unread: a signed head is a few hundred characters. */
     static final int MAX_TEXT = 4096;
 
-    static SignedHead sign(ChainHead head, OffsetDateTime signedAt, PrivateKey key) {
+    public static SignedHead sign(ChainHead head, OffsetDateTime signedAt, PrivateKey key) {
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(key);
@@ -41,7 +41,7 @@ public record SignedHead(ChainHead head, OffsetDateTime signedAt, String signatu
     }
 
     /** Reads a signed head and checks its signature; refuses anything else with a reason. */
-    static SignedHead parse(String text, PublicKey key) {
+    public static SignedHead parse(String text, PublicKey key) {
         if (text == null || text.length() > MAX_TEXT) {
             throw ChainHead.InvalidChainHeadException.notSigned("at most " + MAX_TEXT + " characters");
         }

@@ -20,6 +20,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.freezedesk.audit.internal.AuditIntegrity;
+import org.freezedesk.audit.internal.SealExistingEvents;
+import org.freezedesk.audit.internal.Verification;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

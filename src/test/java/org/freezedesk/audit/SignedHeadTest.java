@@ -18,7 +18,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.audit.internal.AuditHeadExport;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;
 import org.jsoup.Jsoup;

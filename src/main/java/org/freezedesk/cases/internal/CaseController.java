@@ -6,6 +6,11 @@ import java.util.Optional;
 import jakarta.validation.Valid;
 
 import org.freezedesk.address.Chain;
+import org.freezedesk.cases.CasePage;
+import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.Urgency;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,10 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.freezedesk.cases.FreezeCase;
-import org.freezedesk.cases.FreezeCaseService;
-import org.freezedesk.cases.FreezeRequest;
-import org.freezedesk.cases.Urgency;
 
 @Controller
 @RequestMapping("/cases")
@@ -31,11 +32,14 @@ class CaseController {
     static final String FORM_VIEW = "cases/form";
 
     private final FreezeCaseService freezeCaseService;
+    private final CasePage casePage;
     private final FilingValidator filingValidator;
     private final TargetImportService imports;
 
-    CaseController(FreezeCaseService freezeCaseService, FilingValidator filingValidator, TargetImportService imports) {
+    CaseController(FreezeCaseService freezeCaseService, CasePage casePage, FilingValidator filingValidator,
+            TargetImportService imports) {
         this.freezeCaseService = freezeCaseService;
+        this.casePage = casePage;
         this.filingValidator = filingValidator;
         this.imports = imports;
     }
@@ -94,8 +98,7 @@ class CaseController {
 
     @GetMapping("/{reference}")
     String show(@PathVariable String reference, @AuthenticationPrincipal StaffUser user, Model model) {
-        model.addAttribute("view", freezeCaseService.view(reference, user));
-        return "cases/show";
+        return casePage.show(reference, user, model);
     }
 
     @GetMapping("/{reference}/requests/{sequence}/amend")

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
-import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.CasePage;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,14 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/cases/{reference}/counterparty-requests/{id}")
 class FollowUpController {
 
-    private static final String CASE_VIEW = "cases/show";
-
     private final FollowUpService followUps;
-    private final FreezeCaseService freezeCaseService;
+    private final CasePage casePage;
 
-    FollowUpController(FollowUpService followUps, FreezeCaseService freezeCaseService) {
+    FollowUpController(FollowUpService followUps, CasePage casePage) {
         this.followUps = followUps;
-        this.freezeCaseService = freezeCaseService;
+        this.casePage = casePage;
     }
 
     @PostMapping("/link/revoke")
@@ -101,9 +99,8 @@ class FollowUpController {
     private String refused(String reference, long id, BindingResult result, StaffUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         result.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
-        model.addAttribute("view", freezeCaseService.view(reference, user));
         model.addAttribute("followUpFailed", id);
         model.addAttribute("followUpErrors", errors);
-        return CASE_VIEW;
+        return casePage.show(reference, user, model);
     }
 }

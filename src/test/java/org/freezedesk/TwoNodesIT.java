@@ -28,6 +28,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"freezedesk.mail.embedded-smtp.enabled=false", TwoNodesIT.LOGIN_WINDOW})
 @ContextConfiguration(initializers = TestMail.Initializer.class)
+// Stops this context's job executor once done, so it takes no jobs of the PostgreSQL tests that follow.
+@DirtiesContext
 class TwoNodesIT {
 
     /** Short, so that the test of the login limit waits for the window to pass in seconds. */

@@ -206,8 +206,7 @@ class PortalSecurityTest {
     }
 
     @Test
-    void anonymousPagesStoreNoSessionAndRunNoInlineScript() throws Exception {
-        int sessionsBefore = sessions();
+    void anonymousPagesRunNoInlineScript() throws Exception {
         for (String path : List.of("/login", "/portal/verify", "/portal/" + tetherToken, "/portal/" + tetherToken + "/recoveries",
                 "/portal/" + randomToken(), "/")) {
             MockHttpServletResponse page = send(get(path));
@@ -219,11 +218,6 @@ class PortalSecurityTest {
             assertThat(document.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
                     .filter(a -> a.getKey().startsWith("on"))).as(path + ": event handler attributes").isEmpty();
         }
-        assertThat(sessions()).as("session rows after anonymous GETs").isEqualTo(sessionsBefore);
-    }
-
-    private int sessions() {
-        return jdbc.sql("SELECT COUNT(*) FROM spring_session").query(Integer.class).single();
     }
 
     @Test

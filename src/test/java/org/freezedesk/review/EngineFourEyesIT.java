@@ -2,6 +2,7 @@ package org.freezedesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -12,8 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -24,7 +28,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.counterpartyrequest.ApprovedRequests;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
+import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.PostgresTestDatabase;
@@ -38,6 +44,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,14 +53,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * Four eyes inside the engine, over HTTP on PostgreSQL with Camunda authorization on: an ADMIN operates
  * (Cockpit's view of instances, job retries) but cannot claim, complete, start or modify anything, in
  * Tasklist's API, Cockpit's API or the engine REST API; the filer cannot either; and even the engine API
- * itself refuses to end a legal review that no legal officer decided in FreezeDesk.
+ * itself refuses to end a legal review that no legal officer decided in FreezeDesk. The job executor runs,
+ * as in production (the PostgreSQL tests share one database, so every context's executor takes jobs).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"freezedesk.mail.embedded-smtp.enabled=false", "camunda.bpm.job-execution.enabled=false"})
+        properties = "freezedesk.mail.embedded-smtp.enabled=false")
 @ContextConfiguration(initializers = TestMail.Initializer.class)
+// Stops this context's job executor once done, so it takes no jobs of the PostgreSQL tests that follow.
+@DirtiesContext
 class EngineFourEyesIT {
 
     private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String APPROVE = "{\"variables\": {\"reviewDecision\": {\"value\": \"APPROVE\"}}}";
 
     @RegisterExtension
@@ -70,6 +81,7 @@ class EngineFourEyesIT {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired JdbcClient jdbc;
+    @Autowired ReviewService reviewService;
 
     private CaseStory story;
     private String reference;
@@ -86,7 +98,7 @@ class EngineFourEyesIT {
     @Test
     void anAdminCannotClaimOrApproveALegalReviewThroughTasklistCockpitOrTheEngineRestApi() {
         Session admin = new Session("admin").login();
-        admin.get("/camunda/app/tasklist/default/");
+        assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).as("an operator opens Cockpit").isEqualTo(200);
 
         assertRefusedByTheEngine(admin.postJson(WEBAPP_ENGINE + "/task/" + review.getId() + "/complete", APPROVE), "Tasklist's complete");
         assertRefusedByTheEngine(admin.postJson(WEBAPP_ENGINE + "/task/" + review.getId() + "/claim", "{\"userId\": \"admin\"}"),
@@ -131,16 +143,14 @@ class EngineFourEyesIT {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("recorded decision");
         assertStillInReview();
 
-        story.approve(reference);
+        approve();
         assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult()).as("the decision service still can").isNull();
     }
 
     @Test
     void anAdminSeesInstancesInCockpitAndRetriesJobs() {
-        story.approve(reference);
-        String counterpartyRequest = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey(CounterpartyRequestProcess.KEY).list().get(0).getId();
-        Job timer = managementService.createJobQuery().processInstanceId(counterpartyRequest).timers().list().get(0);
+        approve();
+        Job timer = await().atMost(PATIENCE).until(this::aTimerOfTheCase, Objects::nonNull);
 
         Session admin = new Session("admin").login();
         admin.get("/camunda/app/cockpit/default/");
@@ -158,6 +168,45 @@ class EngineFourEyesIT {
     private static void assertRefusedByTheEngine(HttpResponse<String> response, String what) {
         assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(403);
         assertThat(response.body()).as(what).contains("AuthorizationException");
+    }
+
+    /** Over a real server and its session table: the pages anyone may open store nothing for their visitor. */
+    @Test
+    void anonymousPagesCreateNoSession() {
+        approve();
+        String token = await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> ApprovedRequests.latestToken(greenMail.getReceivedMessages(), reference, "Tether"), Objects::nonNull);
+        int before = sessions();
+        for (String path : List.of("/login", "/portal/verify", "/portal/" + token, "/portal/" + token + "/recoveries",
+                "/portal/" + "x".repeat(43), "/")) {
+            HttpResponse<String> page = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri(path)).GET().build());
+            assertThat(page.statusCode()).as(path).isIn(200, 302, 404);
+            assertThat(page.headers().allValues("Set-Cookie")).as(path).noneMatch(cookie -> cookie.startsWith("SESSION="));
+        }
+        assertThat(sessions()).as("session rows after anonymous GETs").isEqualTo(before);
+    }
+
+    /** Legal approves in FreezeDesk; the job executor sends the notifications. */
+    private void approve() {
+        DecisionForm form = new DecisionForm();
+        form.setDecision(ReviewDecision.APPROVE);
+        form.setComment("Warrant checked");
+        StaffUser legal = story.staff("legal");
+        CaseStory.as(legal, () -> {
+            reviewService.decide(review.getId(), form, legal);
+            return null;
+        });
+    }
+
+    private Job aTimerOfTheCase() {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(CounterpartyRequestProcess.KEY).list().stream()
+                .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).timers().list().stream())
+                .findFirst().orElse(null);
+    }
+
+    private int sessions() {
+        return jdbc.sql("SELECT COUNT(*) FROM spring_session").query(Integer.class).single();
     }
 
     private void assertStillInReview() {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -37,16 +38,26 @@ public class CamundaWebappAuthenticationProvider extends ContainerBasedAuthentic
     }
 
     /**
-     * Cockpit only accepts users its own identity store knows. The password is random and never told to
-     * anyone: logging in always goes through FreezeDesk.
+     * Cockpit only accepts users its own identity store knows, and reads their groups from there. The
+     * password is random and never told to anyone: logging in always goes through FreezeDesk. Two nodes
+     * may create the same user or membership at once; the loser finds it made.
      */
     private static void ensureCamundaUser(IdentityService identityService, String username) {
-        if (identityService.createUserQuery().userId(username).count() == 0) {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            User user = identityService.newUser(username);
-            user.setPassword(Base64.getEncoder().encodeToString(secret));
-            identityService.saveUser(user);
+        try {
+            if (identityService.createUserQuery().userId(username).count() == 0) {
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                User user = identityService.newUser(username);
+                user.setPassword(Base64.getEncoder().encodeToString(secret));
+                identityService.saveUser(user);
+            }
+            if (identityService.createUserQuery().userId(username).memberOfGroup(EngineOperators.GROUP).count() == 0) {
+                identityService.createMembership(username, EngineOperators.GROUP);
+            }
+        } catch (ProcessEngineException raced) {
+            if (identityService.createUserQuery().userId(username).memberOfGroup(EngineOperators.GROUP).count() == 0) {
+                throw raced;
+            }
         }
     }
 }

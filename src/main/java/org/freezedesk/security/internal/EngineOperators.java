@@ -3,14 +3,17 @@ package org.freezedesk.security.internal;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -45,14 +48,34 @@ class EngineOperators implements ApplicationRunner {
             new Grant(Resources.BATCH, Authorization.ANY, List.of(Permissions.READ)));
 
     private final AuthorizationService authorizations;
+    private final IdentityService identities;
 
-    EngineOperators(AuthorizationService authorizations) {
+    EngineOperators(AuthorizationService authorizations, IdentityService identities) {
         this.authorizations = authorizations;
+        this.identities = identities;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        ensureGroup();
         GRANTS.forEach(this::ensure);
+    }
+
+    /** Cockpit reads a user's groups from the engine's identity store, so the group must exist there. */
+    private void ensureGroup() {
+        if (identities.createGroupQuery().groupId(GROUP).count() > 0) {
+            return;
+        }
+        Group group = identities.newGroup(GROUP);
+        group.setName("FreezeDesk operators");
+        group.setType(Groups.GROUP_TYPE_SYSTEM);
+        try {
+            identities.saveGroup(group);
+        } catch (ProcessEngineException raced) {
+            if (identities.createGroupQuery().groupId(GROUP).count() == 0) {
+                throw raced;
+            }
+        }
     }
 
     /**

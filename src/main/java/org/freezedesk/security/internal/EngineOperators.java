@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineOperators implements ApplicationRunner {
 
-    /** The engine group an ADMIN signed in to Cockpit or the engine REST API is given; never {@code camunda-admin}. */
-    static final String GROUP = "freezedesk-operators";
+    /** The engine group an ADMIN signed in to Cockpit or the engine REST API is in; never {@code camunda-admin}. Letters and digits only, as Camunda requires of ids. */
+    static final String GROUP = "freezedeskOperators";
 
     private record Grant(Resource resource, String resourceId, List<Permission> permissions) {
     }

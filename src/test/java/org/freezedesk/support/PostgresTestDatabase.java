@@ -44,20 +44,46 @@ public final class PostgresTestDatabase {
 
     public static synchronized String url() {
         if (url == null) {
-            String name = "freezedesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection admin = DriverManager.getConnection(jdbc("postgres"), USER, PASSWORD);
-                 Statement statement = admin.createStatement()) {
-                dropLeftovers(statement);
-                statement.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                if (Boolean.parseBoolean(System.getenv("FREEZEDESK_REQUIRE_POSTGRES"))) {
-                    throw new IllegalStateException("PostgreSQL is required but " + jdbc("postgres") + " is not reachable", e);
-                }
-                Assumptions.abort("PostgreSQL not reachable at " + HOST + ":" + PORT + ": " + e.getMessage());
-            }
-            url = jdbc(name);
+            url = create(true);
         }
         return url;
+    }
+
+    /**
+     * The datasource settings of another fresh database, for a test that must be alone on its database (nodes it
+     * starts itself, a restore target) rather than share it with the application contexts other tests left running.
+     */
+    public static Map<String, String> newDatabase() {
+        return Map.of("spring.datasource.url", create(false), "spring.datasource.username", USER, "spring.datasource.password", PASSWORD);
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String host() {
+        return HOST;
+    }
+
+    public static String port() {
+        return PORT;
+    }
+
+    private static String create(boolean dropLeftovers) {
+        String name = "freezedesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(jdbc("postgres"), USER, PASSWORD);
+             Statement statement = admin.createStatement()) {
+            if (dropLeftovers) {
+                dropLeftovers(statement);
+            }
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            if (Boolean.parseBoolean(System.getenv("FREEZEDESK_REQUIRE_POSTGRES"))) {
+                throw new IllegalStateException("PostgreSQL is required but " + jdbc("postgres") + " is not reachable", e);
+            }
+            Assumptions.abort("PostgreSQL not reachable at " + HOST + ":" + PORT + ": " + e.getMessage());
+        }
+        return jdbc(name);
     }
 
     /** A database still in use belongs to a run beside this one, and PostgreSQL refuses to drop it. */

@@ -28,6 +28,8 @@ public final class PostgresTestDatabase {
     private static final String USER = env("FREEZEDESK_TEST_PG_USER", "postgres");
     private static final String PASSWORD = env("FREEZEDESK_TEST_PG_PASSWORD", "");
 
+    private static final List<Connection> KEPT_IN_USE = new ArrayList<>();
+
     private static String url;
 
     private PostgresTestDatabase() {
@@ -53,8 +55,15 @@ public final class PostgresTestDatabase {
      * The datasource settings of another fresh database, for a test that must be alone on its database (nodes it
      * starts itself, a restore target) rather than share it with the application contexts other tests left running.
      */
-    public static Map<String, String> newDatabase() {
-        return Map.of("spring.datasource.url", create(false), "spring.datasource.username", USER, "spring.datasource.password", PASSWORD);
+    public static synchronized Map<String, String> newDatabase() {
+        String database = create(false);
+        try {
+            // Held open until this JVM exits: other test runs on the server drop every test database not in use.
+            KEPT_IN_USE.add(DriverManager.getConnection(database, USER, PASSWORD));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not connect to the new database " + database, e);
+        }
+        return Map.of("spring.datasource.url", database, "spring.datasource.username", USER, "spring.datasource.password", PASSWORD);
     }
 
     public static String user() {

@@ -21,7 +21,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.freezedesk.audit.AuditIntegrity;
+import org.freezedesk.audit.internal.AuditIntegrity;
 import org.freezedesk.audit.ChainHead;
 import org.freezedesk.counterpartyrequest.ApprovedRequests;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;

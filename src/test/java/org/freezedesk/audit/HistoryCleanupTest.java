@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.freezedesk.audit.internal.AuditIntegrity;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.counterpartyrequest.ApprovedRequests;

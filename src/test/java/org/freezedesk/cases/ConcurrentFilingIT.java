@@ -14,7 +14,10 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.freezedesk.FreezeDeskApplication;
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.FilingValidator;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.freezedesk.support.TestMail;

@@ -23,7 +23,7 @@ import org.freezedesk.mail.internal.OutboxMessage;
 import org.freezedesk.mail.internal.OutboxRepository;
 import org.freezedesk.mail.internal.OutboxSender;
 import org.freezedesk.mail.internal.OutboxState;
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.AfterEach;

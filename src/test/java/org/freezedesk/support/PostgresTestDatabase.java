@@ -28,6 +28,11 @@ public final class PostgresTestDatabase {
     private static final String USER = env("FREEZEDESK_TEST_PG_USER", "postgres");
     private static final String PASSWORD = env("FREEZEDESK_TEST_PG_PASSWORD", "");
 
+    /**
+     * One connection to each database this JVM created, held open for its life: PostgreSQL refuses to drop a
+     * database somebody is connected to, so a run starting beside this one cannot take it away while this JVM's
+     * contexts are still starting, or before a test uses it.
+     */
     private static final List<Connection> KEPT_IN_USE = new ArrayList<>();
 
     private static String url;
@@ -57,12 +62,6 @@ public final class PostgresTestDatabase {
      */
     public static synchronized Map<String, String> newDatabase() {
         String database = create(false);
-        try {
-            // Held open until this JVM exits: other test runs on the server drop every test database not in use.
-            KEPT_IN_USE.add(DriverManager.getConnection(database, USER, PASSWORD));
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not connect to the new database " + database, e);
-        }
         return Map.of("spring.datasource.url", database, "spring.datasource.username", USER, "spring.datasource.password", PASSWORD);
     }
 
@@ -86,6 +85,7 @@ public final class PostgresTestDatabase {
                 dropLeftovers(statement);
             }
             statement.execute("CREATE DATABASE " + name);
+            KEPT_IN_USE.add(DriverManager.getConnection(jdbc(name), USER, PASSWORD));
         } catch (SQLException e) {
             if (Boolean.parseBoolean(System.getenv("FREEZEDESK_REQUIRE_POSTGRES"))) {
                 throw new IllegalStateException("PostgreSQL is required but " + jdbc("postgres") + " is not reachable", e);

@@ -6,7 +6,7 @@ import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.springframework.stereotype.Component;
 
-@Component("closeCounterpartyRequest")
+@Component(CounterpartyRequestProcess.CLOSE_COUNTERPARTY_REQUEST)
 class CloseCounterpartyRequest implements JavaDelegate {
 
     private final CounterpartyRequestRepository counterpartyRequests;

@@ -7,7 +7,7 @@ import org.freezedesk.audit.AuditLog;
 import org.springframework.stereotype.Component;
 
 /** The deadline passed without a full answer. */
-@Component("markOverdue")
+@Component(CounterpartyRequestProcess.MARK_OVERDUE)
 class MarkOverdue implements JavaDelegate {
 
     private final CounterpartyRequestRepository counterpartyRequests;

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The agency's follow-up choice "send again": the notification once more, with a new link. */
-@Component("resendRequest")
+@Component(CounterpartyRequestProcess.RESEND_REQUEST)
 class ResendRequest implements JavaDelegate {
 
     private final CounterpartyMail mail;

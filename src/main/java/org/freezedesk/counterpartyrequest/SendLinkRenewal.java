@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The fresh link a registered contact asked for, mailed to the registered contacts. */
-@Component("sendLinkRenewal")
+@Component(LinkRenewalProcess.SEND_LINK_RENEWAL)
 class SendLinkRenewal implements JavaDelegate {
 
     private final CounterpartyMail mail;
@@ -16,6 +16,6 @@ class SendLinkRenewal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.send((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID), CounterpartyMail.Kind.LINK_RENEWAL);
+        mail.send((Long) execution.getVariable(LinkRenewalProcess.COUNTERPARTY_REQUEST_ID), CounterpartyMail.Kind.LINK_RENEWAL);
     }
 }

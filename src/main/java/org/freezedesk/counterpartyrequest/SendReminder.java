@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-@Component("sendReminder")
+@Component(CounterpartyRequestProcess.SEND_REMINDER)
 class SendReminder implements JavaDelegate {
 
     private final CounterpartyMail mail;

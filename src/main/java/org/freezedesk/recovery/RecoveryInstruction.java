@@ -10,7 +10,8 @@ public record RecoveryInstruction(long id, long counterpartyRequestId, long targ
         RecoveryState state, String filedBy, OffsetDateTime filedAt, String reviewedBy, String reviewComment,
         OffsetDateTime notifiedAt, OffsetDateTime answeredAt, String answeredByName, String transferTxHash,
         BigDecimal transferredAmount, LocalDate transferredOn, String declineReason, String caseReference,
-        String counterpartyName, String chain, String asset, String targetAddress) {
+        String counterpartyName, String chain, String asset, String targetAddress, OffsetDateTime dueAt,
+        String withdrawalRequestedBy, String withdrawalReason) {
 
     public String amountText() {
         return amount.stripTrailingZeros().toPlainString();

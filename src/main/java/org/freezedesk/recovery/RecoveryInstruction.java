@@ -13,6 +13,11 @@ public record RecoveryInstruction(long id, long counterpartyRequestId, long targ
         String counterpartyName, String chain, String asset, String targetAddress, OffsetDateTime dueAt,
         String withdrawalRequestedBy, String withdrawalReason) {
 
+    /** Whether the counterparty can still answer: notified, overdue, or with its withdrawal still in review. */
+    public boolean awaitingTransfer() {
+        return state == RecoveryState.NOTIFIED || state == RecoveryState.OVERDUE || state == RecoveryState.WITHDRAWAL_IN_REVIEW;
+    }
+
     public String amountText() {
         return amount.stripTrailingZeros().toPlainString();
     }

@@ -14,10 +14,9 @@ import java.util.Map;
 
 import org.freezedesk.audit.AuditHeadKeys;
 import org.freezedesk.audit.SignedHead;
-import org.freezedesk.mail.Mailer;
+import org.freezedesk.mail.MailOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -42,13 +41,13 @@ public class AuditHeadExport {
     private final AuditIntegrity integrity;
     private final AuditHeadKeys keys;
     private final Settings settings;
-    private final Mailer mailer;
+    private final MailOutbox mailOutbox;
 
-    AuditHeadExport(AuditIntegrity integrity, AuditHeadKeys keys, Settings settings, Mailer mailer) {
+    AuditHeadExport(AuditIntegrity integrity, AuditHeadKeys keys, Settings settings, MailOutbox mailOutbox) {
         this.integrity = integrity;
         this.keys = keys;
         this.settings = settings;
-        this.mailer = mailer;
+        this.mailOutbox = mailOutbox;
     }
 
     /** The current head, signed, without sending it anywhere. */
@@ -61,13 +60,8 @@ public class AuditHeadExport {
         SignedHead signed = current();
         write(signed);
         if (settings.mailTo() != null && !settings.mailTo().isBlank()) {
-            try {
-                mailer.send(List.of(settings.mailTo().strip()), "FreezeDesk audit chain head " + signed.head().text(), "audit-head",
-                        Map.of("signedHead", signed.text(), "head", signed.head()));
-            } catch (MailException e) {
-                // The file is written; the next export mails a newer head.
-                log.error("Could not mail the signed audit chain head to {}", settings.mailTo(), e);
-            }
+            mailOutbox.send(List.of(settings.mailTo().strip()), "FreezeDesk audit chain head " + signed.head().text(), "audit-head",
+                    Map.of("signedHead", signed.text(), "head", signed.head()));
         }
         log.info("Exported the signed audit chain head {}", signed.head().text());
         return signed;

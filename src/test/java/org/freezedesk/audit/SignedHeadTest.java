@@ -68,6 +68,7 @@ class SignedHeadTest {
 
     @Test
     void aHeadWhoseSignatureDoesNotVerifyIsRefusedWithAReason() throws Exception {
+        transaction.executeWithoutResult(status -> auditLog.record(Actor.ENGINE, "NOTE", "note", 2, "FRZ-TEST-SIGNED", null, "noted"));
         String signed = mvc.perform(get("/audit/signed-head.txt").with(user(users.loadUserByUsername("auditor"))))
                 .andReturn().getResponse().getContentAsString();
         String moved = signed.replaceFirst("events: (\\d+)", "events: 999999");

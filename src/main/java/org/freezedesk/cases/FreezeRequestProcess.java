@@ -25,6 +25,8 @@ public final class FreezeRequestProcess {
     public static final String VALIDATE_AND_ROUTE = "validateAndRoute";
     public static final String LIST_COUNTERPARTIES = "listCounterparties";
     public static final String COMPLETE_FREEZE_REQUEST = "completeFreezeRequest";
+    /** Completion listener of the legal review task; it lives in the review module, which does that task's work. */
+    public static final String REQUIRE_LEGAL_DECISION = "requireLegalDecision";
     public static final String LEGAL_REVIEW = "legalReview";
     public static final String AMEND_REQUEST = "amendRequest";
     public static final String READ_SUMMARY = "readSummary";

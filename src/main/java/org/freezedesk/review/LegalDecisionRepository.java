@@ -25,7 +25,7 @@ public class LegalDecisionRepository {
     }
 
     /** The decision recorded for a review task, if any. */
-    Optional<String> decisionOfTask(String taskId) {
+    public Optional<String> decisionOfTask(String taskId) {
         return jdbc.sql("SELECT decision FROM legal_decision WHERE task_id = ?").param(taskId).query(String.class).optional();
     }
 

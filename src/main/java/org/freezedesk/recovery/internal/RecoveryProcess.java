@@ -39,6 +39,8 @@ public final class RecoveryProcess {
     public static final String REVIEW_WITHDRAWAL = "reviewWithdrawal";
     public static final String MARK_RECOVERY_WITHDRAWN = "markRecoveryWithdrawn";
     public static final String CHECK_TRANSFER = "checkTransfer";
+    /** Completion listener of the legal review of an instruction: only a recorded decision ends it. */
+    public static final String REQUIRE_RECOVERY_DECISION = "requireRecoveryDecision";
 
     /** Correlated on {@link #RECOVERY_INSTRUCTION_ID} once the counterparty's answer is stored. */
     public static final String RECOVERY_ANSWERED = "recoveryAnswered";

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * someone other than its filer, with the outcome the process is given. Completing it any other way
  * (Tasklist, the engine REST API, a script) fails and changes nothing.
  */
-@Component
+@Component(RecoveryProcess.REQUIRE_RECOVERY_DECISION)
 class RequireRecoveryDecision implements TaskListener {
 
     private final RecoveryRepository recoveries;
@@ -26,7 +26,8 @@ class RequireRecoveryDecision implements TaskListener {
         Object outcome = task.getVariable(RecoveryProcess.REVIEW_DECISION);
         RecoveryInstruction instruction = recoveries.find((Long) task.getVariable(RecoveryProcess.RECOVERY_INSTRUCTION_ID));
         RecoveryState expected = ReviewDecision.APPROVE.name().equals(outcome) ? RecoveryState.APPROVED
-                : ReviewDecision.REJECT.name().equals(outcome) ? RecoveryState.REJECTED : null;
+                : ReviewDecision.REJECT.name().equals(outcome) ? RecoveryState.REJECTED
+                : ReviewDecision.RETURN.name().equals(outcome) ? RecoveryState.RETURNED : null;
         if (expected == null || instruction.state() != expected || instruction.reviewedBy() == null
                 || instruction.reviewedBy().equals(instruction.filedBy())) {
             throw new ProcessEngineException("Recovery review " + task.getId()

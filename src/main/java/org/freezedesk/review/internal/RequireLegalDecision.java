@@ -1,9 +1,11 @@
-package org.freezedesk.review;
+package org.freezedesk.review.internal;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.review.LegalDecisionRepository;
+import org.freezedesk.review.ReviewService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
  * decision for this very task in the same transaction, with the outcome the process is given. Completing
  * it any other way (Tasklist, the engine REST API, a script) fails and changes nothing.
  */
-@Component
+@Component(FreezeRequestProcess.REQUIRE_LEGAL_DECISION)
 class RequireLegalDecision implements TaskListener {
 
     private final LegalDecisionRepository decisions;

@@ -2,6 +2,7 @@ package org.freezedesk.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import org.freezedesk.cases.CaseView;
@@ -93,10 +95,19 @@ public class CaseReport {
                 .map(o -> new ResponseRow(o.submittedAt(), o.submittedByName(), targets.get(o.targetId()), o)).toList();
     }
 
+    private static InputStream font(String file) {
+        return CaseReport.class.getResourceAsStream("/fonts/" + file);
+    }
+
     private static byte[] render(String html) {
         try (ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // The standard PDF fonts know Latin only: names in other scripts would print as '#'. These fonts
+            // (src/main/resources/fonts, with their licences) are embedded, each reduced to the glyphs used.
+            builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> font("DroidSansFallbackFull.ttf"), "Droid Sans Fallback", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(html, null);
             builder.toStream(pdf);
             builder.run();

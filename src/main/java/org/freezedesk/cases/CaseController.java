@@ -29,11 +29,16 @@ class CaseController {
     private final FreezeCaseService freezeCaseService;
     private final FilingValidator filingValidator;
     private final TargetImportService imports;
+    private final ReviewHistory reviewHistory;
+    private final CasePage casePage;
 
-    CaseController(FreezeCaseService freezeCaseService, FilingValidator filingValidator, TargetImportService imports) {
+    CaseController(FreezeCaseService freezeCaseService, FilingValidator filingValidator, TargetImportService imports,
+            ReviewHistory reviewHistory, CasePage casePage) {
+        this.casePage = casePage;
         this.freezeCaseService = freezeCaseService;
         this.filingValidator = filingValidator;
         this.imports = imports;
+        this.reviewHistory = reviewHistory;
     }
 
     @ModelAttribute
@@ -88,9 +93,12 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
+    /** The investigator's work surface: what each counterparty answered per target, a page at a time, filtered. */
     @GetMapping("/{reference}")
-    String show(@PathVariable String reference, @AuthenticationPrincipal StaffUser user, Model model) {
-        model.addAttribute("view", freezeCaseService.view(reference, user));
+    String show(@PathVariable String reference, @RequestParam(name = "outcome", required = false) String outcome,
+            @RequestParam(name = "counterparty", required = false) String counterparty,
+            @RequestParam(name = "page", required = false) String page, @AuthenticationPrincipal StaffUser user, Model model) {
+        casePage.addTo(model, reference, user, outcome, counterparty, page);
         return "cases/show";
     }
 
@@ -103,6 +111,7 @@ class CaseController {
         imports.find(importId, user.getUsername()).ifPresent(i -> attach(i, form, model));
         model.addAttribute("form", form);
         model.addAttribute("amending", request);
+        model.addAttribute("reviewComments", reviewHistory.of(request.id()));
         model.addAttribute("freezeCase", freezeCase);
         return FORM_VIEW;
     }
@@ -115,6 +124,7 @@ class CaseController {
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
         FreezeRequest request = freezeCaseService.request(reference, sequence, user);
         model.addAttribute("amending", request);
+        model.addAttribute("reviewComments", reviewHistory.of(request.id()));
         model.addAttribute("freezeCase", freezeCaseService.visibleCase(reference, user));
         if (addRow != null || removeImport != null) {
             return keepTyping(form, removeImport != null);

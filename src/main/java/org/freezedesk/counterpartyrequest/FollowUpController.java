@@ -9,7 +9,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
-import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.CasePage;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,11 +32,11 @@ class FollowUpController {
     private static final String CASE_VIEW = "cases/show";
 
     private final FollowUpService followUps;
-    private final FreezeCaseService freezeCaseService;
+    private final CasePage casePage;
 
-    FollowUpController(FollowUpService followUps, FreezeCaseService freezeCaseService) {
+    FollowUpController(FollowUpService followUps, CasePage casePage) {
         this.followUps = followUps;
-        this.freezeCaseService = freezeCaseService;
+        this.casePage = casePage;
     }
 
     @PostMapping("/link/revoke")
@@ -101,7 +101,7 @@ class FollowUpController {
     private String refused(String reference, long id, BindingResult result, StaffUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         result.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
-        model.addAttribute("view", freezeCaseService.view(reference, user));
+        casePage.addTo(model, reference, user, null, null, null);
         model.addAttribute("followUpFailed", id);
         model.addAttribute("followUpErrors", errors);
         return CASE_VIEW;

@@ -1,13 +1,11 @@
 package org.freezedesk.review;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CaseRepository;
-import org.freezedesk.cases.Target;
-import org.freezedesk.cases.TargetGroup;
+import org.freezedesk.cases.TargetAnswers;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.security.StaffUser;
@@ -21,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,10 +32,12 @@ class ReviewController {
     private final CaseRepository cases;
     private final CounterpartyRepository counterparties;
     private final LegalDecisionRepository decisions;
+    private final TargetAnswers targetAnswers;
 
     ReviewController(ReviewService reviewService, CaseRepository cases, CounterpartyRepository counterparties,
-            LegalDecisionRepository decisions) {
+            LegalDecisionRepository decisions, TargetAnswers targetAnswers) {
         this.reviewService = reviewService;
+        this.targetAnswers = targetAnswers;
         this.cases = cases;
         this.counterparties = counterparties;
         this.decisions = decisions;
@@ -49,9 +50,9 @@ class ReviewController {
     }
 
     @GetMapping("/{taskId}")
-    String show(@PathVariable String taskId, @ModelAttribute("form") DecisionForm form, @AuthenticationPrincipal StaffUser user,
-            Model model) {
-        addRequest(taskId, user, model);
+    String show(@PathVariable String taskId, @ModelAttribute("form") DecisionForm form,
+            @RequestParam(name = "page", required = false) String page, @AuthenticationPrincipal StaffUser user, Model model) {
+        addRequest(taskId, user, model, TargetAnswers.pageNumber(page));
         return "review/show";
     }
 
@@ -64,7 +65,7 @@ class ReviewController {
             result.rejectValue("comment", "required", "Say why, so the filer knows what to change");
         }
         if (result.hasErrors()) {
-            addRequest(taskId, user, model);
+            addRequest(taskId, user, model, 1);
             return "review/show";
         }
         try {
@@ -72,7 +73,7 @@ class ReviewController {
         } catch (FourEyesViolationException e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             result.reject("fourEyes", e.getMessage());
-            addRequest(taskId, user, model);
+            addRequest(taskId, user, model, 1);
             return "review/show";
         }
         redirect.addFlashAttribute("message", "Request " + item.request().sequenceNumber() + " of " + item.freezeCase().reference()
@@ -80,10 +81,11 @@ class ReviewController {
         return "redirect:/review";
     }
 
-    private void addRequest(String taskId, StaffUser user, Model model) {
+    /** The request's routing summed up, and its targets a page at a time, so that a request of 50,000 targets opens at once. */
+    private void addRequest(String taskId, StaffUser user, Model model, int page) {
         ReviewItem item = reviewService.item(taskId);
-        List<Target> targets = cases.targetsOf(item.request().id());
-        model.addAttribute("targetGroups", TargetGroup.of(targets, cases.routesOf(item.request().id())));
+        model.addAttribute("routing", cases.routingLines(item.request().id()));
+        model.addAttribute("targets", targetAnswers.page(item.freezeCase().id(), new TargetAnswers.Filter(null, null, item.request().id()), page));
         model.addAttribute("counterparties", counterparties.findAll().stream().collect(Collectors.toMap(Counterparty::id, c -> c)));
         model.addAttribute("item", item);
         model.addAttribute("decisions", decisions.forRequest(item.request().id()));

@@ -71,7 +71,7 @@ public class SecurityConfig {
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/portal/**").permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/portal/**").permitAll()
                         .requestMatchers("/cases/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())

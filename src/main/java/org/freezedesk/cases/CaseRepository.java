@@ -25,6 +25,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.freezedesk.cases.internal.AssetTotal;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.TargetChecker;
+import org.freezedesk.cases.internal.TargetRoute;
 
 /** SQL for cases, their freeze requests and targets. */
 @Repository

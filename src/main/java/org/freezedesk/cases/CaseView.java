@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.freezedesk.counterpartyrequest.CounterpartyRequestSummary;
 import org.freezedesk.counterpartyrequest.Lead;
+import org.freezedesk.cases.internal.TargetRoute;
 
 /** Everything a case page shows. */
 public record CaseView(FreezeCase freezeCase, List<RequestView> requests, List<CounterpartyRequestSummary> counterpartyRequests,

@@ -20,6 +20,13 @@ import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.RoutesClosedException;
+import org.freezedesk.cases.internal.SupplementaryForms;
+import org.freezedesk.cases.internal.TargetImport;
+import org.freezedesk.cases.internal.TargetImportRepository;
+import org.freezedesk.cases.internal.TargetRoute;
 
 @Service
 public class FreezeCaseService {

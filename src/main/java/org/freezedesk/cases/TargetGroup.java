@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.freezedesk.directory.CounterpartyKind;
+import org.freezedesk.cases.internal.AssetTotal;
+import org.freezedesk.cases.internal.TargetRoute;
 
 /**
  * The targets going to one counterparty, with their amounts summed per asset; the group without a

@@ -12,7 +12,7 @@ public record CounterpartyRequest(long id, long freezeRequestId, long counterpar
     }
 
     /** The state a request waiting for answers is in, by what the counterparty has done so far. */
-    CounterpartyRequestState waitingState() {
+    public CounterpartyRequestState waitingState() {
         if (respondedAt != null) {
             return CounterpartyRequestState.RESPONDED;
         }

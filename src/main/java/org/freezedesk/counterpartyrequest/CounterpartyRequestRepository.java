@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.freezedesk.counterpartyrequest.internal.ContactChannel;
+import org.freezedesk.counterpartyrequest.internal.FollowUpContact;
 
 /** SQL for counterparty requests, their responses and the outcome per target. */
 @Repository

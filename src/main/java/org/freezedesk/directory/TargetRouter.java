@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.freezedesk.directory.internal.AttributionRepository;
 
 /**
  * Decides who is asked to freeze a target: the issuer when its asset is a token that issuer can freeze on that

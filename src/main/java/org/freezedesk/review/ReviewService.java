@@ -14,6 +14,8 @@ import org.freezedesk.cases.FreezeRequestProcess;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.freezedesk.review.internal.ReviewItem;
+import org.freezedesk.review.internal.ReviewNotFoundException;
 
 @Service
 public class ReviewService {

@@ -23,6 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.freezedesk.audit.internal.AuditCommandLine;
+import org.freezedesk.audit.internal.AuditIntegrity;
+import org.freezedesk.audit.internal.ExportVerifier;
 
 /** The log on the embedded database: chained appends, rollbacks, secrets, verification and its command line. */
 @FreezeDeskTest

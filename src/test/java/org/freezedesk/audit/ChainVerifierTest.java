@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.freezedesk.audit.internal.ChainVerifier;
+import org.freezedesk.audit.internal.Verification;
 
 class ChainVerifierTest {
 

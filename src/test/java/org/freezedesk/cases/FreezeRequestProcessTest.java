@@ -33,13 +33,13 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
 import org.freezedesk.counterpartyrequest.Lead;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
-import org.freezedesk.directory.AttributionImportService;
+import org.freezedesk.directory.internal.AttributionImportService;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.review.DecisionForm;
 import org.freezedesk.review.ReviewDecision;
 import org.freezedesk.review.ReviewService;
 import org.freezedesk.security.StaffUser;
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.TestMail;
@@ -49,6 +49,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.validation.BeanPropertyBindingResult;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.FilingValidator;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.TargetRow;
 
 /** Drives freeze-request.bpmn and counterparty-request.bpmn on the engine and checks the path taken. */
 @FreezeDeskTest

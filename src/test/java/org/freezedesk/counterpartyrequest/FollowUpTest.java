@@ -35,7 +35,7 @@ import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.Target;
-import org.freezedesk.cases.TargetRow;
+import org.freezedesk.cases.internal.TargetRow;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;

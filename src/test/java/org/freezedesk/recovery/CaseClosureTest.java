@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.freezedesk.recovery.internal.RecoveryInstruction;
 
 /** A case closes only when nothing in it waits any more, with a closing summary; afterwards it cannot change. */
 @FreezeDeskTest

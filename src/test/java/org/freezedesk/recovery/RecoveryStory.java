@@ -10,6 +10,14 @@ import org.freezedesk.review.ReviewDecision;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.CaseStory;
 import org.springframework.context.ApplicationContext;
+import org.freezedesk.recovery.internal.FrozenHolding;
+import org.freezedesk.recovery.internal.Instrument;
+import org.freezedesk.recovery.internal.NewInstruction;
+import org.freezedesk.recovery.internal.RecoveryInstruction;
+import org.freezedesk.recovery.internal.RecoveryMethod;
+import org.freezedesk.recovery.internal.RecoveryProcess;
+import org.freezedesk.recovery.internal.RecoveryRepository;
+import org.freezedesk.recovery.internal.RecoveryService;
 
 /** A case story that goes on from the freeze to recovery. */
 public final class RecoveryStory extends CaseStory {

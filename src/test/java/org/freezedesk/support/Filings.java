@@ -3,8 +3,8 @@ package org.freezedesk.support;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.freezedesk.cases.FilingForm;
-import org.freezedesk.cases.TargetRow;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.TargetRow;
 import org.freezedesk.cases.Urgency;
 
 /**

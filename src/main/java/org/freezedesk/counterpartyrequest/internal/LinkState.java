@@ -1,0 +1,6 @@
+package org.freezedesk.counterpartyrequest.internal;
+
+/** What became of a link. EXPIRED is never stored: an ACTIVE link past its expiry reads as EXPIRED. */
+public enum LinkState {
+    ACTIVE, EXPIRED, REPLACED, REVOKED
+}

@@ -2,6 +2,7 @@ package org.freezedesk.cases;
 
 import java.util.List;
 
+import org.freezedesk.cases.internal.AssetTotal;
 import org.freezedesk.directory.CounterpartyKind;
 
 /** Where a request's targets go, counted in the database: one line per counterparty, and one for the unattributed. */

@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.freezedesk.cases.internal.TargetImport;
+import org.freezedesk.cases.internal.TargetImportService;
 import org.freezedesk.security.StaffUser;
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.freezedesk.support.TargetFiles;

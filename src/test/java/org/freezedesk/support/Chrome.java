@@ -239,7 +239,7 @@ public final class Chrome implements AutoCloseable {
      * other controls are clicked after scrolling them into the middle of the window.
      */
     private void press(WebElement element) {
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         String tag = element.getTagName();
         if (tag.equals("button") || tag.equals("a")) {
             element.sendKeys(Keys.ENTER);

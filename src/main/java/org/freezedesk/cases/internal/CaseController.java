@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.freezedesk.cases.CasePage;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.ReviewHistory;
 import org.freezedesk.cases.Urgency;
 
 @Controller

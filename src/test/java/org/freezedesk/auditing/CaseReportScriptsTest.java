@@ -1,4 +1,4 @@
-package org.freezedesk.audit;
+package org.freezedesk.auditing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.freezedesk.cases.FilingForm;
-import org.freezedesk.cases.FilingValidator;
+import org.freezedesk.auditing.internal.CaseReport;
 import org.freezedesk.cases.FreezeCaseService;
-import org.freezedesk.cases.NewTarget;
-import org.freezedesk.cases.TargetRow;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.FilingValidator;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.TargetRow;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;

@@ -1,4 +1,4 @@
-package org.freezedesk.counterpartyrequest;
+package org.freezedesk.counterpartyrequest.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.freezedesk.cases.TargetAnswers;
+import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.directory.RouteReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

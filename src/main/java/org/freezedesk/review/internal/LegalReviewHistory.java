@@ -1,8 +1,10 @@
-package org.freezedesk.review;
+package org.freezedesk.review.internal;
 
 import java.util.List;
 
 import org.freezedesk.cases.ReviewHistory;
+import org.freezedesk.review.LegalDecisionRepository;
+import org.freezedesk.review.ReviewDecision;
 import org.springframework.stereotype.Component;
 
 /** The request's review history as the case page and the amendment form show it. */

@@ -10,6 +10,7 @@ import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -75,7 +76,7 @@ class CaseController {
             @RequestParam(name = "removeImport", required = false) String removeImport,
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
         if (addRow != null || removeImport != null) {
-            return keepTyping(form, removeImport != null);
+            return keepTyping(form, removeImport != null, model);
         }
         String reference;
         if (form.getImportId() != null) {
@@ -133,7 +134,7 @@ class CaseController {
         model.addAttribute("reviewComments", reviewHistory.of(request.id()));
         model.addAttribute("freezeCase", freezeCaseService.visibleCase(reference, user));
         if (addRow != null || removeImport != null) {
-            return keepTyping(form, removeImport != null);
+            return keepTyping(form, removeImport != null, model);
         }
         if (form.getImportId() != null) {
             Optional<TargetImport> targetImport = attachedImport(form, result, user, model);
@@ -170,7 +171,7 @@ class CaseController {
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
         model.addAttribute("supplementing", freezeCaseService.visibleCase(reference, user));
         if (addRow != null) {
-            return keepTyping(form, false);
+            return keepTyping(form, false, model);
         }
         Optional<List<NewTarget>> targets = typedTargets(form, result);
         if (targets.isEmpty()) {
@@ -201,7 +202,12 @@ class CaseController {
         return Optional.of(targets);
     }
 
-    private static String keepTyping(FilingForm form, boolean removeImport) {
+    /**
+     * Another row, or the typed targets instead of the file: nothing was submitted for filing yet, so the form comes
+     * back as typed without the errors of a check that only filing makes.
+     */
+    private static String keepTyping(FilingForm form, boolean removeImport, Model model) {
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
         if (removeImport) {
             form.setImportId(null);
             form.padTargets(EMPTY_TARGET_ROWS);

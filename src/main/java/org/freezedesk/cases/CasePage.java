@@ -8,28 +8,38 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * What the case page ({@code cases/show}) needs in its model, for the page itself and for any controller that shows
- * it again with a refused form: the case without its targets, legal's decisions per request, the routing summed up
- * per request, and one page of targets with their answers, filtered.
+ * The case page's model: the case as its viewer may see it, every feature's {@link CasePagePart}, legal's decisions
+ * per request, the routing summed up per request, and one page of targets with their answers, filtered. The case
+ * page never loads all of a case's targets, so that a case of 50,000 opens at once.
  */
 @Component
 public class CasePage {
 
+    public static final String VIEW = "cases/show";
+
     private final FreezeCaseService freezeCaseService;
+    private final List<CasePagePart> parts;
     private final ReviewHistory reviewHistory;
     private final TargetAnswers targetAnswers;
 
-    CasePage(FreezeCaseService freezeCaseService, ReviewHistory reviewHistory, TargetAnswers targetAnswers) {
+    CasePage(FreezeCaseService freezeCaseService, List<CasePagePart> parts, ReviewHistory reviewHistory, TargetAnswers targetAnswers) {
         this.freezeCaseService = freezeCaseService;
+        this.parts = parts;
         this.reviewHistory = reviewHistory;
         this.targetAnswers = targetAnswers;
     }
 
+    /** Fills {@code model} for {@code reference} with the first page of targets and names the view; an unknown or hidden case is a 404. */
+    public String show(String reference, StaffUser viewer, Model model) {
+        return show(reference, viewer, null, null, null, model);
+    }
+
     /** {@code outcome}, {@code counterparty} and {@code page} as the request sent them, or null. */
-    public void addTo(Model model, String reference, StaffUser user, String outcome, String counterparty, String page) {
-        CaseView view = freezeCaseService.viewWithoutTargets(reference, user);
-        long caseId = view.freezeCase().id();
+    public String show(String reference, StaffUser viewer, String outcome, String counterparty, String page, Model model) {
+        CaseView view = freezeCaseService.viewWithoutTargets(reference, viewer);
         model.addAttribute("view", view);
+        parts.forEach(part -> part.addTo(model, view.freezeCase(), viewer));
+        long caseId = view.freezeCase().id();
         model.addAttribute("reviewHistory", view.requests().stream().collect(Collectors.toMap(
                 r -> r.request().id(), r -> reviewHistory.of(r.request().id()))));
         model.addAttribute("routing", view.requests().stream().collect(Collectors.toMap(
@@ -46,6 +56,15 @@ public class CasePage {
         model.addAttribute("counterpartyFilter", chosenCounterparty);
         model.addAttribute("outcomeChoices", outcomes);
         model.addAttribute("counterpartyChoices", counterparties);
+        return VIEW;
+    }
+
+    /** The case with all its targets and every feature's part, for any page that shows the case summary ({@code cases/fragments}). */
+    public CaseView addCase(String reference, StaffUser viewer, Model model) {
+        CaseView view = freezeCaseService.view(reference, viewer);
+        model.addAttribute("view", view);
+        parts.forEach(part -> part.addTo(model, view.freezeCase(), viewer));
+        return view;
     }
 
     private static String chosen(List<TargetAnswers.Choice> choices, String value) {

@@ -13,13 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
-import org.freezedesk.counterpartyrequest.Lead;
-import org.freezedesk.directory.TargetRouter;
-import org.freezedesk.security.Role;
-import org.freezedesk.security.StaffUser;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.freezedesk.cases.internal.FilingForm;
 import org.freezedesk.cases.internal.NewTarget;
 import org.freezedesk.cases.internal.RoutesClosedException;
@@ -27,6 +20,11 @@ import org.freezedesk.cases.internal.SupplementaryForms;
 import org.freezedesk.cases.internal.TargetImport;
 import org.freezedesk.cases.internal.TargetImportRepository;
 import org.freezedesk.cases.internal.TargetRoute;
+import org.freezedesk.directory.TargetRouter;
+import org.freezedesk.security.Role;
+import org.freezedesk.security.StaffUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class FreezeCaseService {
@@ -35,14 +33,14 @@ public class FreezeCaseService {
     private static final int DESCRIBED_TARGETS = 20;
 
     private final CaseRepository cases;
-    private final CounterpartyRequestRepository counterpartyRequests;
+    private final CounterpartyProgress counterpartyRequests;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final AuditLog audit;
     private final TargetRouter router;
     private final TargetImportRepository imports;
 
-    FreezeCaseService(CaseRepository cases, CounterpartyRequestRepository counterpartyRequests, RuntimeService runtimeService,
+    FreezeCaseService(CaseRepository cases, CounterpartyProgress counterpartyRequests, RuntimeService runtimeService,
             TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports) {
         this.router = router;
         this.imports = imports;

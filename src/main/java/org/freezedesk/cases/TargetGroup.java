@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.cases.internal.AssetTotal;
 import org.freezedesk.cases.internal.TargetRoute;
+import org.freezedesk.directory.CounterpartyKind;
 
 /**
  * The targets going to one counterparty, with their amounts summed per asset; the group without a

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.freezedesk.counterpartyrequest.internal.LinkState;
 
 /**
  * The single-purpose links counterparties open from their e-mail. A token is 256 random bits; only its

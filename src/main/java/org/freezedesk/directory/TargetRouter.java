@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
 import org.freezedesk.directory.internal.AttributionRepository;
+import org.springframework.stereotype.Component;
 
 /**
  * Decides who is asked to freeze a target: the issuer when its asset is a token that issuer can freeze on that

@@ -10,13 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.freezedesk.audit.internal.AuditIntegrity;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.FreezeDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.freezedesk.audit.internal.AuditIntegrity;
 
 /** Integrity pages and API: auditors read, nobody else does, and nothing here accepts a change. */
 @FreezeDeskTest

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.freezedesk.audit.internal.AuditIntegrity;
+import org.freezedesk.audit.internal.Verification;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +25,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.freezedesk.audit.internal.AuditIntegrity;
-import org.freezedesk.audit.internal.Verification;
 
 /** On PostgreSQL: the database refuses to change the log, and verification finds a row changed behind its back. */
 @SpringBootTest(properties = {"freezedesk.mail.embedded-smtp.enabled=false", "camunda.bpm.job-execution.enabled=false"})

@@ -21,9 +21,17 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.freezedesk.support.CaseStory;
+import org.freezedesk.audit.Actor;
+import org.freezedesk.audit.AuditLog;
+import org.freezedesk.audit.Canonical;
+import org.freezedesk.audit.internal.AuditCommandLine;
+import org.freezedesk.audit.internal.AuditIntegrity;
+import org.freezedesk.audit.internal.ExportVerification;
+import org.freezedesk.audit.internal.ExportVerifier;
+import org.freezedesk.auditing.internal.Timeline;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.security.StaffUser;
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;
@@ -37,14 +45,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.freezedesk.audit.internal.AuditIntegrity;
-import org.freezedesk.audit.internal.ExportVerifier;
-import org.freezedesk.auditing.internal.Timeline;
-import org.freezedesk.audit.internal.AuditCommandLine;
-import org.freezedesk.audit.internal.ExportVerification;
-import org.freezedesk.audit.Actor;
-import org.freezedesk.audit.AuditLog;
-import org.freezedesk.audit.Canonical;
 
 /** A finished case exported as JSON (verified on its own), CSV and the PDF report. */
 @FreezeDeskTest

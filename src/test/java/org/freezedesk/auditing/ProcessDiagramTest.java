@@ -9,9 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.freezedesk.support.CaseStory;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.security.StaffUser;
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;

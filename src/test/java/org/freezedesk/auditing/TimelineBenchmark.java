@@ -9,8 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.freezedesk.support.CaseStory;
+import org.freezedesk.audit.Actor;
+import org.freezedesk.audit.AuditEvent;
+import org.freezedesk.audit.AuditLog;
+import org.freezedesk.audit.TimelinePosition;
 import org.freezedesk.security.StaffUser;
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.freezedesk.support.TestMail;
@@ -26,10 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.freezedesk.audit.Actor;
-import org.freezedesk.audit.AuditEvent;
-import org.freezedesk.audit.AuditLog;
-import org.freezedesk.audit.TimelinePosition;
 
 /**
  * The auditor's timeline of a case with 5,000 audit events on PostgreSQL, rendered as the auditor gets

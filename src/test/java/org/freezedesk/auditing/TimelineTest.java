@@ -10,8 +10,13 @@ import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import org.freezedesk.support.CaseStory;
+import org.freezedesk.audit.Actor;
+import org.freezedesk.audit.AuditConstants;
+import org.freezedesk.audit.AuditLog;
+import org.freezedesk.auditing.internal.Timeline;
+import org.freezedesk.auditing.internal.TimelineEntry;
 import org.freezedesk.security.StaffUser;
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;
@@ -26,11 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.freezedesk.auditing.internal.Timeline;
-import org.freezedesk.auditing.internal.TimelineEntry;
-import org.freezedesk.audit.Actor;
-import org.freezedesk.audit.AuditConstants;
-import org.freezedesk.audit.AuditLog;
 
 /** The auditor's timeline page: engine history merged in, filters, and paging through a long case. */
 @FreezeDeskTest

@@ -16,9 +16,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.AuditLog;
-import org.freezedesk.directory.internal.AttributionImportService;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.FilingValidator;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.RoutesClosedException;
+import org.freezedesk.cases.internal.TargetRoute;
+import org.freezedesk.cases.internal.TargetRow;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.directory.RouteReason;
+import org.freezedesk.directory.internal.AttributionImportService;
 import org.freezedesk.review.DecisionForm;
 import org.freezedesk.review.ReviewDecision;
 import org.freezedesk.review.ReviewService;
@@ -34,12 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.validation.BeanPropertyBindingResult;
-import org.freezedesk.cases.internal.FilingForm;
-import org.freezedesk.cases.internal.FilingValidator;
-import org.freezedesk.cases.internal.NewTarget;
-import org.freezedesk.cases.internal.RoutesClosedException;
-import org.freezedesk.cases.internal.TargetRoute;
-import org.freezedesk.cases.internal.TargetRow;
 
 /** Who is asked to freeze what: the issuer of a freezable token, the exchange holding an address, both, or nobody. */
 @FreezeDeskTest

@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.FilingValidator;
+import org.freezedesk.cases.internal.NewTarget;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
@@ -21,9 +24,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.validation.BeanPropertyBindingResult;
-import org.freezedesk.cases.internal.FilingForm;
-import org.freezedesk.cases.internal.FilingValidator;
-import org.freezedesk.cases.internal.NewTarget;
 
 @FreezeDeskTest
 class SupplementaryRequestWebTest {

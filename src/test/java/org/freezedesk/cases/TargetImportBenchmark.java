@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.freezedesk.cases.internal.TargetImport;
+import org.freezedesk.cases.internal.TargetImportService;
 import org.freezedesk.directory.internal.AttributionImportService;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.internal.StaffUserRepository;
@@ -21,8 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.freezedesk.cases.internal.TargetImport;
-import org.freezedesk.cases.internal.TargetImportService;
 
 /**
  * Imports, validates, routes and saves 10,000 targets on PostgreSQL, end to end as the filer's upload runs: the

@@ -13,6 +13,13 @@ import java.util.stream.Collectors;
 
 import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
+import org.freezedesk.cases.internal.ImportLine;
+import org.freezedesk.cases.internal.ImportNotUsableException;
+import org.freezedesk.cases.internal.ImportRefusedException;
+import org.freezedesk.cases.internal.ImportState;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.TargetImport;
+import org.freezedesk.cases.internal.TargetImportService;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.internal.StaffUserRepository;
@@ -23,13 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.freezedesk.cases.internal.ImportLine;
-import org.freezedesk.cases.internal.ImportNotUsableException;
-import org.freezedesk.cases.internal.ImportRefusedException;
-import org.freezedesk.cases.internal.ImportState;
-import org.freezedesk.cases.internal.NewTarget;
-import org.freezedesk.cases.internal.TargetImport;
-import org.freezedesk.cases.internal.TargetImportService;
 
 @FreezeDeskTest
 class TargetImportTest {

@@ -34,6 +34,7 @@ import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.Target;
 import org.freezedesk.cases.internal.TargetRow;
 import org.freezedesk.support.Filings;

@@ -17,6 +17,9 @@ import java.util.Map;
 import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
 import org.freezedesk.audit.AuditLog;
+import org.freezedesk.directory.internal.Attribution;
+import org.freezedesk.directory.internal.AttributionRepository;
+import org.freezedesk.directory.internal.ServedAsset;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TargetFiles;
@@ -30,9 +33,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.freezedesk.directory.internal.Attribution;
-import org.freezedesk.directory.internal.AttributionRepository;
-import org.freezedesk.directory.internal.ServedAsset;
 
 /** The admin's directory pages: bad input is named next to its field, kept, and stores nothing. */
 @FreezeDeskTest

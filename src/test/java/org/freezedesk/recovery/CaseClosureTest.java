@@ -11,6 +11,7 @@ import java.util.List;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.recovery.internal.RecoveryInstruction;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
-import org.freezedesk.recovery.internal.RecoveryInstruction;
 
 /** A case closes only when nothing in it waits any more, with a closing summary; afterwards it cannot change. */
 @FreezeDeskTest

@@ -20,6 +20,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.recovery.internal.FreezeHold;
+import org.freezedesk.recovery.internal.FreezeHoldProcess;
+import org.freezedesk.recovery.internal.FreezeHoldRepository;
+import org.freezedesk.recovery.internal.FreezeHoldState;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
@@ -32,10 +36,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
-import org.freezedesk.recovery.internal.FreezeHold;
-import org.freezedesk.recovery.internal.FreezeHoldProcess;
-import org.freezedesk.recovery.internal.FreezeHoldRepository;
-import org.freezedesk.recovery.internal.FreezeHoldState;
 
 /**
  * Tether holds a freeze until a date; seven days (the configured warning) before it, the filer is warned with a

@@ -21,6 +21,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.recovery.internal.FrozenHolding;
+import org.freezedesk.recovery.internal.Instrument;
+import org.freezedesk.recovery.internal.NewInstruction;
+import org.freezedesk.recovery.internal.RecoveryInstruction;
+import org.freezedesk.recovery.internal.RecoveryMethod;
+import org.freezedesk.recovery.internal.RecoveryProcess;
+import org.freezedesk.recovery.internal.RecoveryRepository;
+import org.freezedesk.recovery.internal.RecoveryService;
+import org.freezedesk.recovery.internal.RecoveryState;
 import org.freezedesk.review.FourEyesViolationException;
 import org.freezedesk.review.ReviewDecision;
 import org.freezedesk.security.StaffUser;
@@ -36,15 +45,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.freezedesk.recovery.internal.FrozenHolding;
-import org.freezedesk.recovery.internal.Instrument;
-import org.freezedesk.recovery.internal.NewInstruction;
-import org.freezedesk.recovery.internal.RecoveryInstruction;
-import org.freezedesk.recovery.internal.RecoveryMethod;
-import org.freezedesk.recovery.internal.RecoveryProcess;
-import org.freezedesk.recovery.internal.RecoveryRepository;
-import org.freezedesk.recovery.internal.RecoveryService;
-import org.freezedesk.recovery.internal.RecoveryState;
 
 /**
  * A freeze at Tether turned into recoveries: the agency files an instruction, a second person approves it,

@@ -6,10 +6,6 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.cases.FreezeCase;
-import org.freezedesk.review.ReviewDecision;
-import org.freezedesk.security.StaffUser;
-import org.freezedesk.support.CaseStory;
-import org.springframework.context.ApplicationContext;
 import org.freezedesk.recovery.internal.FrozenHolding;
 import org.freezedesk.recovery.internal.Instrument;
 import org.freezedesk.recovery.internal.NewInstruction;
@@ -18,6 +14,10 @@ import org.freezedesk.recovery.internal.RecoveryMethod;
 import org.freezedesk.recovery.internal.RecoveryProcess;
 import org.freezedesk.recovery.internal.RecoveryRepository;
 import org.freezedesk.recovery.internal.RecoveryService;
+import org.freezedesk.review.ReviewDecision;
+import org.freezedesk.security.StaffUser;
+import org.freezedesk.support.CaseStory;
+import org.springframework.context.ApplicationContext;
 
 /** A case story that goes on from the freeze to recovery. */
 public final class RecoveryStory extends CaseStory {

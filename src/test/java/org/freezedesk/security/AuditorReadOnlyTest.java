@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.freezedesk.cases.internal.FilingForm;
-import org.freezedesk.cases.internal.FilingValidator;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.FilingValidator;
 import org.freezedesk.cases.internal.NewTarget;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.freezedesk.security.internal.StaffUserRepository;
 
 /** An auditor can read every case and change nothing, whatever endpoint it posts to. */
 @FreezeDeskTest

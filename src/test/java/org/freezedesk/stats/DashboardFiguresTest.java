@@ -18,8 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.Outcome;
-import org.freezedesk.recovery.internal.RecoveryInstruction;
 import org.freezedesk.recovery.RecoveryStory;
+import org.freezedesk.recovery.internal.RecoveryInstruction;
+import org.freezedesk.stats.internal.StatsMetrics;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;
@@ -33,7 +34,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.freezedesk.stats.internal.StatsMetrics;
 
 /**
  * Four cases with known amounts and times, each asking Tether (1000 USDT) and Binance (2 BTC). The dashboard,

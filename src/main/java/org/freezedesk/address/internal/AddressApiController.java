@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.freezedesk.address.AddressValidator;
+import org.freezedesk.address.Chain;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.freezedesk.address.AddressValidator;
-import org.freezedesk.address.Chain;
 
 /** Lets agencies' case systems check an address before filing, with the same rules the filing form applies. */
 @RestController

@@ -1,5 +1,6 @@
 package org.freezedesk.audit.internal;
 
+import org.freezedesk.audit.ChainHead;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.freezedesk.audit.ChainHead;
 
 /** The audit chain for machines: verification and the head, read-only. */
 @RestController

@@ -1,10 +1,10 @@
 package org.freezedesk.audit.internal;
 
+import org.freezedesk.audit.AuditRepository;
+import org.freezedesk.audit.ChainHead;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import org.freezedesk.audit.AuditRepository;
-import org.freezedesk.audit.ChainHead;
 
 /** Proves, or disproves, that the audit log is as it was written. */
 @Service

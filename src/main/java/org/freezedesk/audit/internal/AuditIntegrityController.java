@@ -1,5 +1,6 @@
 package org.freezedesk.audit.internal;
 
+import org.freezedesk.audit.ChainHead;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -9,7 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.freezedesk.audit.ChainHead;
 
 /** Verification of the whole audit chain for auditors, and the chain head to keep outside the system. */
 @Controller

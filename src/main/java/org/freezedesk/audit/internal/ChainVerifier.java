@@ -1,6 +1,7 @@
 package org.freezedesk.audit.internal;
 
 import java.util.Objects;
+
 import org.freezedesk.audit.AuditConstants;
 import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.ChainHead;

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.stereotype.Component;
 import org.freezedesk.audit.AuditConstants;
 import org.freezedesk.audit.Canonical;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks a case's JSON export without the database: every event's canonical text is in canonical

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.springframework.stereotype.Component;
 import org.freezedesk.audit.AuditConstants;
 import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.Canonical;
+import org.springframework.stereotype.Component;
 
 /**
  * Flyway V4: chains the events written before the hash chain existed (V3 added the columns, V5 makes

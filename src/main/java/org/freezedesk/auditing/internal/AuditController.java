@@ -1,5 +1,6 @@
 package org.freezedesk.auditing.internal;
 
+import org.freezedesk.cases.CasePage;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     private final FreezeCaseService freezeCaseService;
+    private final CasePage casePage;
     private final Timeline timeline;
 
-    AuditController(FreezeCaseService freezeCaseService, Timeline timeline) {
+    AuditController(FreezeCaseService freezeCaseService, CasePage casePage, Timeline timeline) {
         this.freezeCaseService = freezeCaseService;
+        this.casePage = casePage;
         this.timeline = timeline;
     }
 
@@ -35,7 +38,7 @@ class AuditController {
             @RequestParam(required = false) EntryKind kind, @RequestParam(required = false) String after,
             @RequestParam(required = false) String before, @RequestParam(required = false) String end,
             @AuthenticationPrincipal StaffUser user, Model model) {
-        model.addAttribute("view", freezeCaseService.view(reference, user));
+        casePage.addCase(reference, user, model);
         TimelineFilter filter = new TimelineFilter(actor, kind);
         boolean backwards = before != null || end != null;
         model.addAttribute("filter", filter);

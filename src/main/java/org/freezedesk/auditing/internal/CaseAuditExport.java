@@ -1,6 +1,7 @@
 package org.freezedesk.auditing.internal;
 
 import java.util.List;
+
 import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.Canonical;
 import org.freezedesk.audit.ChainHead;

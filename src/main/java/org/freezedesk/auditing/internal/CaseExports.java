@@ -7,14 +7,14 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 import org.freezedesk.audit.AuditConstants;
 import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.AuditRepository;
 import org.freezedesk.audit.Canonical;
 import org.freezedesk.audit.ChainHead;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** A case's timeline as files: CSV to read in a spreadsheet, JSON to verify on its own. */
 @Service

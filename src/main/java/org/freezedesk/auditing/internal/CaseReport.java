@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import org.freezedesk.audit.AuditRepository;
 import org.freezedesk.cases.CaseView;
+import org.freezedesk.cases.CounterpartyRequestSummary;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestSummary;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
 import org.freezedesk.review.LegalDecision;
 import org.freezedesk.review.LegalDecisionRepository;
@@ -31,7 +32,6 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.freezedesk.audit.AuditRepository;
 
 /**
  * The case report an auditor files or hands on: the requests with their legal basis, the legal

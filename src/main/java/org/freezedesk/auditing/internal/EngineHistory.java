@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.springframework.stereotype.Component;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditConstants;
 import org.freezedesk.audit.TimelinePosition;
+import org.springframework.stereotype.Component;
 
 /**
  * What the engine's history knows about a case, as timeline entries: every process instance whose

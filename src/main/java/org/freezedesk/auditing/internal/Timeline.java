@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
 
-import org.springframework.stereotype.Service;
 import org.freezedesk.audit.AuditConstants;
 import org.freezedesk.audit.AuditRepository;
 import org.freezedesk.audit.TimelinePosition;
+import org.springframework.stereotype.Service;
 
 /**
  * A case's audit events merged with the engine's history. Events come from the database a page at a

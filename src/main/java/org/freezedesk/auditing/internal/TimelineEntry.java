@@ -1,6 +1,7 @@
 package org.freezedesk.auditing.internal;
 
 import java.time.OffsetDateTime;
+
 import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.TimelinePosition;
 

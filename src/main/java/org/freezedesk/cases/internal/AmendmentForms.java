@@ -1,6 +1,7 @@
 package org.freezedesk.cases.internal;
 
 import java.util.List;
+
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Target;

@@ -1,6 +1,7 @@
 package org.freezedesk.cases.internal;
 
 import java.math.BigDecimal;
+
 import org.freezedesk.cases.RequestedAmounts;
 
 /** A sum per asset; {@code allCount} counts targets asking for everything at an address, which have no amount. */

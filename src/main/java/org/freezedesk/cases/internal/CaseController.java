@@ -6,6 +6,12 @@ import java.util.Optional;
 import jakarta.validation.Valid;
 
 import org.freezedesk.address.Chain;
+import org.freezedesk.cases.CasePage;
+import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.ReviewHistory;
+import org.freezedesk.cases.Urgency;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,12 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.freezedesk.cases.CasePage;
-import org.freezedesk.cases.FreezeCase;
-import org.freezedesk.cases.FreezeCaseService;
-import org.freezedesk.cases.FreezeRequest;
-import org.freezedesk.cases.ReviewHistory;
-import org.freezedesk.cases.Urgency;
 
 @Controller
 @RequestMapping("/cases")
@@ -34,15 +34,15 @@ class CaseController {
     static final String FORM_VIEW = "cases/form";
 
     private final FreezeCaseService freezeCaseService;
+    private final CasePage casePage;
     private final FilingValidator filingValidator;
     private final TargetImportService imports;
     private final ReviewHistory reviewHistory;
-    private final CasePage casePage;
 
-    CaseController(FreezeCaseService freezeCaseService, FilingValidator filingValidator, TargetImportService imports,
-            ReviewHistory reviewHistory, CasePage casePage) {
-        this.casePage = casePage;
+    CaseController(FreezeCaseService freezeCaseService, CasePage casePage, FilingValidator filingValidator,
+            TargetImportService imports, ReviewHistory reviewHistory) {
         this.freezeCaseService = freezeCaseService;
+        this.casePage = casePage;
         this.filingValidator = filingValidator;
         this.imports = imports;
         this.reviewHistory = reviewHistory;
@@ -105,8 +105,7 @@ class CaseController {
     String show(@PathVariable String reference, @RequestParam(name = "outcome", required = false) String outcome,
             @RequestParam(name = "counterparty", required = false) String counterparty,
             @RequestParam(name = "page", required = false) String page, @AuthenticationPrincipal StaffUser user, Model model) {
-        casePage.addTo(model, reference, user, outcome, counterparty, page);
-        return "cases/show";
+        return casePage.show(reference, user, outcome, counterparty, page, model);
     }
 
     @GetMapping("/{reference}/requests/{sequence}/amend")

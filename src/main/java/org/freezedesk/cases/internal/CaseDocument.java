@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
 import org.freezedesk.cases.CaseView;
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequestState;
 import org.freezedesk.cases.Urgency;

@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.Target;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.security.StaffUser;
@@ -19,9 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.freezedesk.cases.FreezeCaseService;
-import org.freezedesk.cases.FreezeRequest;
-import org.freezedesk.cases.Target;
 
 /** The filer overrides where one target goes, with a reason, until legal review approves its request. */
 @Controller

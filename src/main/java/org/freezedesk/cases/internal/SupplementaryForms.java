@@ -2,9 +2,9 @@ package org.freezedesk.cases.internal;
 
 import java.util.List;
 
-import org.freezedesk.counterpartyrequest.Lead;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.Lead;
 
 /** Fills the filing form for a supplementary request: the case's legal basis, and one target per chosen lead. */
 public final class SupplementaryForms {

@@ -3,6 +3,11 @@ package org.freezedesk.cases.internal;
 import java.io.IOException;
 
 import org.freezedesk.address.Chain;
+import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.Urgency;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,11 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.freezedesk.cases.CaseRepository;
-import org.freezedesk.cases.FreezeCase;
-import org.freezedesk.cases.FreezeCaseService;
-import org.freezedesk.cases.FreezeRequest;
-import org.freezedesk.cases.Urgency;
 
 /**
  * The CSV upload of the filing and amendment forms, and the page that shows the check's progress and then its

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-
+import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.directory.Route;
 import org.freezedesk.directory.RouteKey;
 import org.freezedesk.directory.TargetRouter;
@@ -22,9 +24,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.freezedesk.cases.CaseRepository;
-import org.freezedesk.cases.FreezeCase;
-import org.freezedesk.cases.FreezeRequest;
 
 /**
  * Bulk import of targets from CSV. The upload is read at once, so that a file that cannot be imported at all is

@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
-import org.springframework.stereotype.Component;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeRequestProcess;
 import org.freezedesk.cases.FreezeRequestState;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks the request is complete before a reviewer's time is spent on it, and records the counterparties it

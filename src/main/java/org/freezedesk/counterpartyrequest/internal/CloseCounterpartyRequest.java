@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
-import org.springframework.stereotype.Component;
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
+import org.springframework.stereotype.Component;
 
 @Component("closeCounterpartyRequest")
 class CloseCounterpartyRequest implements JavaDelegate {

@@ -29,8 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/cases/{reference}/counterparty-requests/{id}")
 class FollowUpController {
 
-    private static final String CASE_VIEW = "cases/show";
-
     private final FollowUpService followUps;
     private final CasePage casePage;
 
@@ -101,9 +99,8 @@ class FollowUpController {
     private String refused(String reference, long id, BindingResult result, StaffUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         result.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
-        casePage.addTo(model, reference, user, null, null, null);
         model.addAttribute("followUpFailed", id);
         model.addAttribute("followUpErrors", errors);
-        return CASE_VIEW;
+        return casePage.show(reference, user, model);
     }
 }

@@ -12,16 +12,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseNotFoundException;
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeCaseService;
-import org.freezedesk.security.StaffUser;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.freezedesk.counterpartyrequest.AccessLinks;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
+import org.freezedesk.counterpartyrequest.LinkState;
+import org.freezedesk.security.StaffUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the agency does about its counterparty requests from the case page: revoke a link, and when a

@@ -2,8 +2,8 @@ package org.freezedesk.counterpartyrequest.internal;
 
 import java.util.List;
 
-import org.freezedesk.counterpartyrequest.AccessLinks.Link;
 import org.freezedesk.counterpartyrequest.AccessLinks;
+import org.freezedesk.counterpartyrequest.AccessLinks.Link;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 
 /**

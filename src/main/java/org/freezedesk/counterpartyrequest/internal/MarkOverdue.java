@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
-import org.springframework.stereotype.Component;
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
+import org.springframework.stereotype.Component;
 
 /** The deadline passed without a full answer. */
 @Component("markOverdue")

@@ -2,9 +2,9 @@ package org.freezedesk.counterpartyrequest.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import org.freezedesk.counterpartyrequest.CounterpartyMail;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
+import org.springframework.stereotype.Component;
 
 /** The agency's follow-up choice "send again": the notification once more, with a new link. */
 @Component("resendRequest")

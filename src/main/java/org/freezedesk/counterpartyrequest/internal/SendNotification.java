@@ -5,10 +5,10 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import org.freezedesk.counterpartyrequest.CounterpartyMail;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
+import org.springframework.stereotype.Component;
 
 /** The first mail; the counterparty's deadline starts when it goes out, not when an SMTP outage began. */
 @Component("sendNotification")

@@ -2,9 +2,9 @@ package org.freezedesk.counterpartyrequest.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import org.freezedesk.counterpartyrequest.CounterpartyMail;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
+import org.springframework.stereotype.Component;
 
 @Component("sendReminder")
 class SendReminder implements JavaDelegate {

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.springframework.stereotype.Component;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 
 /**
  * Timer durations for {@code counterparty-request.bpmn}: the counterparty's response SLA from the directory,

@@ -23,11 +23,11 @@ import org.freezedesk.address.AddressCheck;
 import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
 import org.freezedesk.audit.AuditLog;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports the attribution table from CSV ({@code chain, address, exchange, source, date}): every line is checked,

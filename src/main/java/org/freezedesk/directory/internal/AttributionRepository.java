@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.directory.Route;
 import org.freezedesk.directory.RouteKey;
 import org.freezedesk.directory.RouteReason;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** SQL for the attribution table: which exchange holds which address. */
 @Repository

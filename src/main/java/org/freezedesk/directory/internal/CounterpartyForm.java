@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
 import org.freezedesk.directory.Contact;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyKind;

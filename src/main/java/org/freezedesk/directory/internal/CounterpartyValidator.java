@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 import org.freezedesk.address.AddressCheck;
 import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
-import org.springframework.stereotype.Component;
-import org.springframework.validation.Errors;
 import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
 
 /**
  * What bean validation cannot say about a counterparty: a unique name, contacts with one primary, and served

@@ -3,13 +3,13 @@ package org.freezedesk.directory.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.freezedesk.directory.CounterpartyKind;
+import org.freezedesk.directory.CounterpartyRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.freezedesk.directory.CounterpartyKind;
-import org.freezedesk.directory.CounterpartyRepository;
 
 /**
  * A directory to play with in the embedded default: two stablecoin issuers with the token contracts they can

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 
 import org.freezedesk.address.Chain;
+import org.freezedesk.directory.Counterparty;
+import org.freezedesk.directory.CounterpartyKind;
+import org.freezedesk.directory.CounterpartyRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,9 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.freezedesk.directory.Counterparty;
-import org.freezedesk.directory.CounterpartyKind;
-import org.freezedesk.directory.CounterpartyRepository;
 
 /** The admin's counterparty directory: list, create and edit exchanges and issuers. */
 @Controller

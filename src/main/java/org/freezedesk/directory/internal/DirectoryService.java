@@ -1,10 +1,10 @@
 package org.freezedesk.directory.internal;
 
 import org.freezedesk.audit.AuditLog;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Changes to the counterparty directory, each recorded in the audit log with what it was before. */
 @Service

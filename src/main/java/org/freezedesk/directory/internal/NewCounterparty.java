@@ -1,6 +1,7 @@
 package org.freezedesk.directory.internal;
 
 import java.util.List;
+
 import org.freezedesk.directory.CounterpartyKind;
 
 /** A counterparty that passed validation, normalized, ready to be stored with its contacts and assets. */

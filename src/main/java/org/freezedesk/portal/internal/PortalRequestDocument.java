@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.Urgency;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
 

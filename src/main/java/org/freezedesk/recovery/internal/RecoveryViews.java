@@ -4,12 +4,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.freezedesk.cases.CasePagePart;
+import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
-/** What the case pages show of recoveries; called from {@code recovery/fragments} so the case code needs no change. */
-@Component("recoveryViews")
-public class RecoveryViews {
+/** What the case pages show of recoveries, freeze holds and the closure, for {@code recovery/fragments}. */
+@Component
+public class RecoveryViews implements CasePagePart {
+
+    /** A hold, and whether its lapse warning waits for the viewer to ask for an extension. */
+    public record HoldRow(FreezeHold hold, boolean warned) {
+    }
 
     private final RecoveryRepository recoveries;
     private final CaseClosureRepository closures;
@@ -24,34 +31,19 @@ public class RecoveryViews {
         this.holdService = holdService;
     }
 
-    public List<FreezeHold> holds(long caseId) {
-        return holds.forCase(caseId);
-    }
-
-    /** Whether the lapse warning of this hold waits for {@code user} to ask for an extension. */
-    public boolean warned(FreezeHold hold, StaffUser user) {
-        return user != null && holdService.openTask(hold, user).isPresent();
-    }
-
-    /** The case's closure, or null while it is open. */
-    public CaseClosure closure(long caseId) {
-        return closures.find(caseId).orElse(null);
-    }
-
-    public List<RecoveryInstruction> instructions(long caseId) {
-        return recoveries.forCase(caseId);
-    }
-
-    public List<RecoveryTotal> recovered(long caseId) {
-        return recoveries.recoveredPerAsset(caseId);
+    @Override
+    public void addTo(Model model, FreezeCase freezeCase, StaffUser viewer) {
+        CaseClosure closure = closures.find(freezeCase.id()).orElse(null);
+        model.addAttribute("closure", closure);
+        model.addAttribute("recoveryInstructions", recoveries.forCase(freezeCase.id()));
+        model.addAttribute("recoveredTotals", recoveries.recoveredPerAsset(freezeCase.id()));
+        model.addAttribute("freezeHolds", holds.forCase(freezeCase.id()).stream()
+                .map(hold -> new HoldRow(hold, viewer != null && holdService.openTask(hold, viewer).isPresent())).toList());
+        model.addAttribute("recoveryCanBeFiled", closure == null && !recoveries.frozenHoldings(freezeCase.id()).isEmpty());
     }
 
     /** Recovered amounts as plain decimals by asset, for tables listing every asset of a case. */
     public Map<String, String> recoveredByAsset(long caseId) {
-        return recovered(caseId).stream().collect(Collectors.toMap(RecoveryTotal::asset, RecoveryTotal::recoveredText));
-    }
-
-    public boolean anyFrozen(long caseId) {
-        return !recoveries.frozenHoldings(caseId).isEmpty();
+        return recoveries.recoveredPerAsset(caseId).stream().collect(Collectors.toMap(RecoveryTotal::asset, RecoveryTotal::recoveredText));
     }
 }

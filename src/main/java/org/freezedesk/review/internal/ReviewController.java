@@ -2,12 +2,18 @@ package org.freezedesk.review.internal;
 
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.TargetAnswers;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.review.DecisionForm;
+import org.freezedesk.review.FourEyesViolationException;
+import org.freezedesk.review.LegalDecisionRepository;
+import org.freezedesk.review.ReviewDecision;
+import org.freezedesk.review.ReviewService;
 import org.freezedesk.security.StaffUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,13 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
-import org.freezedesk.review.DecisionForm;
-import org.freezedesk.review.FourEyesViolationException;
-import org.freezedesk.review.LegalDecisionRepository;
-import org.freezedesk.review.ReviewDecision;
-import org.freezedesk.review.ReviewService;
 
 @Controller
 @RequestMapping("/review")

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.freezedesk.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.freezedesk.security.Role;
 
 /** Hands the FreezeDesk admin's login to Cockpit; Spring Security already refused everyone else. */
 public class CamundaWebappAuthenticationProvider extends ContainerBasedAuthenticationProvider {

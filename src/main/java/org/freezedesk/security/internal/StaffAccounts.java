@@ -3,12 +3,12 @@ package org.freezedesk.security.internal;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.freezedesk.security.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.freezedesk.security.Role;
 
 /**
  * Creates the accounts a fresh installation needs: the demo users in the embedded default, or the

@@ -4,13 +4,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.freezedesk.security.Role;
+import org.freezedesk.security.StaffUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.freezedesk.security.Role;
-import org.freezedesk.security.StaffUser;
 
 @Repository
 public class StaffUserRepository implements UserDetailsService {

@@ -1,9 +1,9 @@
 package org.freezedesk.stats.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import org.freezedesk.cases.RequestedAmounts;
-import java.math.RoundingMode;
 
 /**
  * Requested, frozen and recovered amounts of one asset, exact. Targets asking for "all" at an address have

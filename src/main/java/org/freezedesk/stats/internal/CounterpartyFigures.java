@@ -8,4 +8,20 @@ import java.time.Duration;
  */
 public record CounterpartyFigures(String counterparty, int requests, int overdue, int acknowledged, Duration acknowledgeMedian,
         Duration acknowledgeP90, int frozen, Duration freezeMedian, Duration freezeP90) {
+
+    public String acknowledgeMedianText() {
+        return Durations.text(acknowledgeMedian);
+    }
+
+    public String acknowledgeP90Text() {
+        return Durations.text(acknowledgeP90);
+    }
+
+    public String freezeMedianText() {
+        return Durations.text(freezeMedian);
+    }
+
+    public String freezeP90Text() {
+        return Durations.text(freezeP90);
+    }
 }

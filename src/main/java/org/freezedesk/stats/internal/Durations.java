@@ -2,13 +2,13 @@ package org.freezedesk.stats.internal;
 
 import java.time.Duration;
 
-import org.springframework.stereotype.Component;
-
 /** Durations as people read them on the dashboard: "2d 3h", "1h 30m", "45m", "20s". */
-@Component("durations")
-public class Durations {
+final class Durations {
 
-    public String text(Duration duration) {
+    private Durations() {
+    }
+
+    static String text(Duration duration) {
         if (duration == null) {
             return "—";
         }

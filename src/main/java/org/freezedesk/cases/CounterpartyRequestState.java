@@ -1,4 +1,4 @@
-package org.freezedesk.counterpartyrequest;
+package org.freezedesk.cases;
 
 public enum CounterpartyRequestState {
     NOTIFIED, ACKNOWLEDGED, RESPONDED, OVERDUE, CLOSED

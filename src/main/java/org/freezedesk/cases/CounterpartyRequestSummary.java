@@ -1,4 +1,4 @@
-package org.freezedesk.counterpartyrequest;
+package org.freezedesk.cases;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.freezedesk.counterpartyrequest.internal;
+package org.freezedesk.counterpartyrequest;
 
 /** What became of a link. EXPIRED is never stored: an ACTIVE link past its expiry reads as EXPIRED. */
 public enum LinkState {

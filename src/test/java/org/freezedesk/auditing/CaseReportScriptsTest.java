@@ -47,7 +47,7 @@ class CaseReportScriptsTest {
         FilingForm form = Filings.form(TargetRow.of("ETH", "USDT", Filings.ETH_ADDRESS, "1000", null, "Wallet of " + ARABIC));
         form.setTitle("Theft from " + JAPANESE);
         form.setVictim(KOREAN);
-        form.setIncidentSummary("Funds of " + RUSSIAN + " drained.");
+        form.setIncidentSummary("Funds of " + RUSSIAN + " and " + ARABIC + " drained.");
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
         List<NewTarget> targets = filingValidator.validateTargets(form, errors);
         assertThat(errors.getAllErrors()).isEmpty();
@@ -67,7 +67,7 @@ class CaseReportScriptsTest {
                 fonts.add(font.getName());
                 assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
             }
-            assertThat(fonts).anyMatch(f -> f.contains("DejaVu")).anyMatch(f -> f.contains("Droid"));
+            assertThat(fonts).anyMatch(f -> f.contains("DejaVu")).anyMatch(f -> f.contains("WenQuanYi"));
         }
     }
 }

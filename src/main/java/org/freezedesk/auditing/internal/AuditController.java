@@ -29,7 +29,7 @@ class AuditController {
     @GetMapping("/cases")
     String cases(@AuthenticationPrincipal StaffUser user, Model model) {
         model.addAttribute("cases", freezeCaseService.visibleCases(user));
-        return "audit/cases";
+        return "auditing/cases";
     }
 
     /** {@code after}/{@code before}: page from that position; {@code end}: the last page. */
@@ -45,6 +45,6 @@ class AuditController {
         model.addAttribute("kinds", EntryKind.values());
         model.addAttribute("page", timeline.page(reference, filter,
                 backwards ? Timeline.Direction.BEFORE : Timeline.Direction.AFTER, backwards ? before : after));
-        return "audit/timeline";
+        return "auditing/timeline";
     }
 }

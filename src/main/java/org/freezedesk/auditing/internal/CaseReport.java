@@ -40,7 +40,7 @@ import org.thymeleaf.context.Context;
 /**
  * The case report an auditor files or hands on: the requests with their legal basis, the legal
  * decisions, each counterparty's responses, the totals and the chain head, as a PDF rendered from the
- * Thymeleaf template {@code audit/report} (no browser involved).
+ * Thymeleaf template {@code auditing/report} (no browser involved).
  */
 @Service
 public class CaseReport {
@@ -90,7 +90,7 @@ public class CaseReport {
         context.setVariable("caseEventCount", audit.count(caseReference, null));
         context.setVariable("generatedAt", OffsetDateTime.now(ZoneOffset.UTC));
         context.setVariable("generatedBy", auditor.getUsername());
-        return templates.process("audit/report", context);
+        return templates.process("auditing/report", context);
     }
 
     /** Oldest first, as the counterparty sent them. */

@@ -38,7 +38,7 @@ class ProcessDiagramController {
         if (selected != null) {
             model.addAttribute("diagram", diagrams.diagram(reference, selected).orElseThrow(() -> new CaseNotFoundException(reference)));
         }
-        return "audit/processes";
+        return "auditing/processes";
     }
 
     @GetMapping("/{processInstanceId}/diagram")

@@ -173,7 +173,7 @@ class BrowserStoryIT {
             chrome.open(link + "/recoveries");
             chrome.follow("Forfeiture order");
             chrome.type("#transfer-name", "Jo Compliance").type("#txHash", "0x" + "01".repeat(32))
-                    .type("#transfer-amount", "1000").date("#transferredOn", "2026-03-05")
+                    .type("#amount", "1000").date("#transferredOn", "2026-03-05")
                     .submit("#transfer button");
             assertThat(chrome.pageText()).contains("the transfer of 1000 USDT was recorded");
         });

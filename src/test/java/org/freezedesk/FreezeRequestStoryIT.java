@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "freezedesk.mail.embedded-smtp.enabled=false")
 @ContextConfiguration(initializers = TestMail.Initializer.class)
+// Stops this context's job executor once done, so it takes no jobs of the PostgreSQL tests that follow.
+@DirtiesContext
 class FreezeRequestStoryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -1,8 +1,17 @@
 package org.freezedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -19,15 +28,21 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Two nodes on one PostgreSQL database, as behind a load balancer without sticky sessions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "freezedesk.mail.embedded-smtp.enabled=false")
+        properties = {"freezedesk.mail.embedded-smtp.enabled=false", TwoNodesIT.LOGIN_WINDOW})
 @ContextConfiguration(initializers = TestMail.Initializer.class)
+// Stops this context's job executor once done, so it takes no jobs of the PostgreSQL tests that follow.
+@DirtiesContext
 class TwoNodesIT {
+
+    /** Short, so that the test of the login limit waits for the window to pass in seconds. */
+    static final String LOGIN_WINDOW = "freezedesk.login-throttle.window=PT15S";
 
     private static ServletWebServerApplicationContext secondNode;
 
@@ -48,7 +63,7 @@ class TwoNodesIT {
 
     @Test
     void aLoginOnOneNodeCarriesOnToTheOther() {
-        int secondPort = startSecondNode().getWebServer().getPort();
+        int secondPort = secondNode().getWebServer().getPort();
         Browser firstNode = new Browser(port).login("agency", "agency");
         firstNode.get("/cases/new");
 
@@ -69,13 +84,71 @@ class TwoNodesIT {
         assertThat(firstNode.get(casePath).document().text()).contains("Filed through the second node");
     }
 
+    /**
+     * Wrong passwords are counted across both nodes: the 11th within the window is refused whichever node
+     * gets it, with a message on the form and 429 over HTTP Basic, even with the right password; once the
+     * window has passed the right password works again.
+     */
+    @Test
+    void theEleventhWrongPasswordForAnAccountIsRefusedOnEitherNode() {
+        int[] nodes = {port, secondNode().getWebServer().getPort()};
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            Page wrong = loginForm(nodes[attempt % 2], "auditor", "wrong-" + attempt);
+            assertThat(wrong.location()).as("wrong password " + attempt).endsWith("/login?error");
+        }
+
+        Page refused = loginForm(nodes[1], "auditor", "wrong-11");
+        assertThat(refused.location()).as("the 11th").contains("/login?throttled=");
+        Page form = new Browser(nodes[1]).get(refused.location().substring(refused.location().indexOf("/login")));
+        assertThat(form.document().select("#throttled").text()).contains("Too many wrong passwords");
+
+        HttpResponse<String> api = basic(nodes[0], "auditor", "auditor");
+        assertThat(api.statusCode()).as("the right password over HTTP Basic on the other node, within the window").isEqualTo(429);
+        assertThat(api.headers().firstValue("Retry-After")).isPresent();
+        assertThat(loginForm(nodes[0], "auditor", "auditor").location()).as("the right password on the form, within the window")
+                .contains("/login?throttled=");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> basic(nodes[1], "auditor", "auditor").statusCode() == 200);
+        assertThat(loginForm(nodes[0], "auditor", "auditor").location()).as("the right password after the window").endsWith("/");
+    }
+
+    private static Page loginForm(int port, String username, String password) {
+        Browser browser = new Browser(port);
+        browser.get("/login");
+        return browser.post("/login", Map.of("username", username, "password", password));
+    }
+
+    private static HttpResponse<String> basic(int port, String username, String password) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit/head"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One second node for the class, started by the first test that needs it. */
+    private static synchronized ServletWebServerApplicationContext secondNode() {
+        if (secondNode == null) {
+            secondNode = startSecondNode();
+        }
+        return secondNode;
+    }
+
     /** Command-line arguments, because they outrank application.yml as a real node's settings would. */
     private static ServletWebServerApplicationContext startSecondNode() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--freezedesk.mail.embedded-smtp.enabled=false",
+                "--" + LOGIN_WINDOW,
                 "--spring.mail.port=" + TestMail.PORT, "--camunda.bpm.process-engine-name=second-node"));
         PostgresTestDatabase.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        secondNode = (ServletWebServerApplicationContext) new SpringApplicationBuilder(FreezeDeskApplication.class)
+        return (ServletWebServerApplicationContext) new SpringApplicationBuilder(FreezeDeskApplication.class)
                 .run(arguments.toArray(String[]::new));
-        return secondNode;
     }
 }

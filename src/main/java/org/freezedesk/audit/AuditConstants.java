@@ -8,6 +8,9 @@ public final class AuditConstants {
 
     public static final String HASH_ALGORITHM = "SHA-256";
 
+    /** What seals each event: the HMAC of its canonical text under the configured {@link AuditKey}. */
+    public static final String SEAL_ALGORITHM = "HMAC-SHA256";
+
     /** The format name written into, and required from, a case's JSON export. */
     public static final String EXPORT_FORMAT = "freezedesk-case-audit/1";
 

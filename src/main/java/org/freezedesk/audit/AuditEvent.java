@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One stored audit event with its links: {@code prevHash} is the hash of the event appended before it,
- * {@code casePrevHash} that of the previous event of the same case, {@code hash} the SHA-256 of
- * {@link #canonical()}.
+ * {@code casePrevHash} that of the previous event of the same case, {@code hash} the HMAC-SHA256 of
+ * {@link #canonical()} under the {@link AuditKey}.
  */
 public record AuditEvent(long id, OffsetDateTime occurredAt, String actor, String actorRole, String clientAddress,
         String action, String objectType, String objectId, String caseReference, String beforeValue, String afterValue,
@@ -21,8 +21,8 @@ public record AuditEvent(long id, OffsetDateTime occurredAt, String actor, Strin
                 beforeValue, afterValue, prevHash, casePrevHash, newHash);
     }
 
-    /** Whether the stored hash is the hash of the stored content. */
-    public boolean sealed() {
-        return Canonical.sha256(canonical()).equals(hash);
+    /** Whether the stored hash is the keyed hash of the stored content. */
+    public boolean sealed(AuditKey key) {
+        return key.sealed(id, canonical(), hash);
     }
 }

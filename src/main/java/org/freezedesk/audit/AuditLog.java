@@ -44,9 +44,11 @@ public class AuditLog {
     }
 
     private final AuditRepository repository;
+    private final AuditKey key;
 
-    AuditLog(AuditRepository repository) {
+    AuditLog(AuditRepository repository, AuditKey key) {
         this.repository = repository;
+        this.key = key;
     }
 
     /** Records a change by whoever is logged in, or by the engine when no one is. */
@@ -123,7 +125,7 @@ public class AuditLog {
             AuditEvent unsealed = new AuditEvent(0, p.occurredAt(), p.actor().name(),
                     p.actor().role(), p.clientAddress(), p.action(), p.objectType(), p.objectId(), p.caseReference(), p.before(),
                     p.after(), prevHash, casePrevHash, null);
-            String hash = Canonical.sha256(unsealed.canonical());
+            String hash = key.seal(unsealed.canonical());
             lastId = repository.insert(unsealed.withHash(hash));
             prevHash = hash;
             if (p.caseReference() != null) {

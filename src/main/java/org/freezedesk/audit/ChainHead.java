@@ -23,7 +23,15 @@ public record ChainHead(Long eventId, String hash, long eventCount) {
     /** A chain head that is not written {@code <event id>:<hash>}. */
     public static class InvalidChainHeadException extends IllegalArgumentException {
         InvalidChainHeadException(String text) {
-            super("A chain head is written <event id>:<64 hex digits of SHA-256>, not: " + text);
+            this("A chain head is written <event id>:<64 hex digits>, or is a signed head, not: " + text, true);
+        }
+
+        private InvalidChainHeadException(String message, boolean complete) {
+            super(message);
+        }
+
+        static InvalidChainHeadException notSigned(String reason) {
+            return new InvalidChainHeadException("Not a valid signed chain head: " + reason, true);
         }
     }
 

@@ -1,31 +1,45 @@
 package org.freezedesk.counterpartyrequest;
 
-/** Names shared by {@code bpmn/counterparty-request.bpmn}, {@code bpmn/link-renewal.bpmn}, {@code bpmn/counterparty-sla.dmn} and the Java that drives them. */
+/**
+ * Names shared by {@code bpmn/counterparty-request.bpmn}, {@code bpmn/counterparty-sla.dmn} and the Java that drives
+ * them: the process key, its variables, its activities and the beans its service tasks call (each bean named as
+ * its activity).
+ */
 public final class CounterpartyRequestProcess {
 
     public static final String KEY = "counterparty-request";
-    /** Mails a fresh link a contact asked for; a process of its own, so it also works once the request has ended. */
-    public static final String LINK_RENEWAL_KEY = "link-renewal";
     /** Decides from the request's urgency after which share of the counterparty's SLA to remind and to escalate. */
     public static final String SLA_DECISION = "counterparty-sla";
 
     public static final String FREEZE_REQUEST_ID = "freezeRequestId";
     public static final String COUNTERPARTY_REQUEST_ID = "counterpartyRequestId";
     public static final String COUNTERPARTY_ID = "counterpartyId";
+    public static final String FILER = "filer";
     /** When the escalation timer fires (a {@link java.util.Date}); moved when the agency extends the deadline. */
     public static final String DEADLINE = "deadline";
+    /** How long after the request is (again) waiting for a response its counterparty is reminded (ISO-8601). */
+    public static final String REMINDER_AFTER = "reminderAfter";
+    /** Whether every target has a final outcome; set by {@link #CHECK_ANSWERS} for the gateways to read. */
+    public static final String ALL_TARGETS_ANSWERED = "allTargetsAnswered";
     /** The agency's choice in the follow-up task, a {@link FollowUpDecision} name. */
     public static final String FOLLOW_UP_DECISION = "followUpDecision";
-    /** The registered contact address a fresh link was asked for from. */
-    public static final String RENEWAL_REQUESTED_BY = "renewalRequestedBy";
 
+    /** Input and outputs of {@link #SLA_DECISION}; the outputs become process variables of the same names. */
     public static final String SLA_URGENCY = "urgency";
     public static final String SLA_REMINDER_SHARE = "reminderShare";
     public static final String SLA_ESCALATION_SHARE = "escalationShare";
 
+    public static final String CREATE_COUNTERPARTY_REQUEST = "createCounterpartyRequest";
+    public static final String DECIDE_SLA = "decideSla";
+    public static final String SEND_NOTIFICATION = "sendNotification";
+    public static final String AWAIT_RESPONSE = "awaitResponse";
+    public static final String CHECK_ANSWERS = "checkAnswers";
+    public static final String CLOSE_COUNTERPARTY_REQUEST = "closeCounterpartyRequest";
+    public static final String SEND_REMINDER = "sendReminder";
+    public static final String MARK_OVERDUE = "markOverdue";
     public static final String FOLLOW_UP = "followUp";
-    /** The gateway every response taken in passes, before the request decides whether it is done. */
-    public static final String ALL_TARGETS_ANSWERED = "allTargetsAnswered";
+    public static final String RESEND_REQUEST = "resendRequest";
+    public static final String SEND_ESCALATION_NOTICE = "sendEscalationNotice";
 
     /** Correlated on {@link #COUNTERPARTY_REQUEST_ID} once a response is stored. */
     public static final String RESPONSE_MESSAGE = "counterpartyResponse";

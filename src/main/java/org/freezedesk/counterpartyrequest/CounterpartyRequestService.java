@@ -8,6 +8,7 @@ import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.CounterpartyRequestState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,14 +23,16 @@ public class CounterpartyRequestService {
     private final AuditLog audit;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     CounterpartyRequestService(CounterpartyRequestRepository counterpartyRequests, CaseRepository cases, AuditLog audit,
-            RuntimeService runtimeService, TransactionTemplate transaction) {
+            RuntimeService runtimeService, TransactionTemplate transaction, ApplicationEventPublisher events) {
         this.counterpartyRequests = counterpartyRequests;
         this.cases = cases;
         this.audit = audit;
         this.runtimeService = runtimeService;
         this.transaction = transaction;
+        this.events = events;
     }
 
     /** Only the first acknowledgement is kept; a second one changes nothing. */
@@ -54,15 +57,19 @@ public class CounterpartyRequestService {
 
     /**
      * Stores the response first and only then tells the process, which reads the outcomes from the table:
-     * a response is never lost, even when the process is busy with an earlier one.
+     * a response is never lost, even when the process is busy with an earlier one. {@link CounterpartyResponded}
+     * is published in the same transaction, so other features hear of every stored answer, late or not.
      */
     public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
             List<NewOutcome> outcomes, Actor actor) {
         transaction.executeWithoutResult(status -> {
             CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
             long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes);
-            audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference(counterpartyRequest), before.name(),
+            String caseReference = caseReference(counterpartyRequest);
+            audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference, before.name(),
                     counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes));
+            events.publishEvent(new CounterpartyResponded(counterpartyRequest.id(), counterpartyRequest.freezeRequestId(), caseReference,
+                    outcomes.stream().map(o -> new CounterpartyResponded.TargetAnswer(o.targetId(), o.outcome(), o.heldUntil())).toList()));
         });
         correlate(counterpartyRequest.id());
     }

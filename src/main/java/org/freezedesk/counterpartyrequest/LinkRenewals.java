@@ -46,9 +46,9 @@ public class LinkRenewals {
             return false;
         }
         // A process of its own, so that the mail is a retried job like every other, whatever the request's state.
-        runtimeService.startProcessInstanceByKey(CounterpartyRequestProcess.LINK_RENEWAL_KEY, reference,
+        runtimeService.startProcessInstanceByKey(LinkRenewalProcess.KEY, reference,
                 Map.of(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequest.id(),
-                        CounterpartyRequestProcess.RENEWAL_REQUESTED_BY, address));
+                        LinkRenewalProcess.RENEWAL_REQUESTED_BY, address));
         audit.record(actor, "LINK_RENEWAL_REQUESTED", "counterparty_request", counterpartyRequest.id(), reference, null,
                 "asked by " + address);
         return true;

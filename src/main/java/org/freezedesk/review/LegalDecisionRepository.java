@@ -3,6 +3,7 @@ package org.freezedesk.review;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,9 +17,16 @@ public class LegalDecisionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(long freezeRequestId, ReviewDecision decision, String comment, String decidedBy) {
-        jdbc.sql("INSERT INTO legal_decision (freeze_request_id, decision, comment, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)")
-                .params(freezeRequestId, decision.name(), comment, decidedBy, OffsetDateTime.now(ZoneOffset.UTC)).update();
+    void insert(long freezeRequestId, String taskId, ReviewDecision decision, String comment, String decidedBy) {
+        jdbc.sql("""
+                INSERT INTO legal_decision (freeze_request_id, task_id, decision, comment, decided_by, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(freezeRequestId, taskId, decision.name(), comment, decidedBy, OffsetDateTime.now(ZoneOffset.UTC)).update();
+    }
+
+    /** The decision recorded for a review task, if any. */
+    Optional<String> decisionOfTask(String taskId) {
+        return jdbc.sql("SELECT decision FROM legal_decision WHERE task_id = ?").param(taskId).query(String.class).optional();
     }
 
     /** Oldest first: the history of a request through review. */

@@ -69,7 +69,7 @@ public class ReviewService {
             throw new FourEyesViolationException();
         }
         String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().strip();
-        decisions.insert(item.request().id(), form.getDecision(), comment, reviewer.getUsername());
+        decisions.insert(item.request().id(), taskId, form.getDecision(), comment, reviewer.getUsername());
         cases.setState(item.request().id(), form.getDecision().resultingState());
         audit.record("LEGAL_" + form.getDecision().name(), "freeze_request", item.request().id(), item.freezeCase().reference(),
                 item.request().state().name(), form.getDecision().resultingState().name() + (comment == null ? "" : ": " + comment));

@@ -36,6 +36,8 @@ class AuditLogTest {
 
     @Autowired AuditLog auditLog;
     @Autowired AuditIntegrity integrity;
+    @Autowired AuditKey key;
+    @Autowired AuditHeadKeys headKeys;
     @Autowired ExportVerifier exportVerifier;
     @Autowired TransactionTemplate transaction;
     @Autowired ConfigurableApplicationContext context;
@@ -57,7 +59,7 @@ class AuditLogTest {
         assertThat(third.prevHash()).isEqualTo(second.hash());
         assertThat(first.casePrevHash()).isEqualTo(AuditConstants.GENESIS_HASH);
         assertThat(third.casePrevHash()).as("a case's events link to each other").isEqualTo(first.hash());
-        assertThat(events).allMatch(AuditEvent::sealed);
+        assertThat(events).allMatch(e -> e.sealed(key));
         assertThat(integrity.head().eventId()).isGreaterThanOrEqualTo(third.id());
     }
 
@@ -112,7 +114,7 @@ class AuditLogTest {
     void theCommandLinePrintsTheResultAndTheHeadAndAnswersWithItsExitStatus() {
         MockEnvironment environment = new MockEnvironment().withProperty(AuditCommandLine.VERIFY, "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new AuditCommandLine(integrity, exportVerifier, environment, context).execute(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status = new AuditCommandLine(integrity, headKeys, exportVerifier, environment, context).execute(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(AuditCommandLine.INTACT);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("audit chain intact").contains("chain head: ");
 
@@ -120,12 +122,12 @@ class AuditLogTest {
         String forged = head.eventId() + ":" + "f".repeat(64);
         environment.setProperty(AuditCommandLine.EXPECTED_HEAD, forged);
         out.reset();
-        status = new AuditCommandLine(integrity, exportVerifier, environment, context).execute(new PrintStream(out, true, StandardCharsets.UTF_8));
+        status = new AuditCommandLine(integrity, headKeys, exportVerifier, environment, context).execute(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(AuditCommandLine.BROKEN);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("BROKEN at event " + head.eventId());
 
         environment.setProperty(AuditCommandLine.EXPECTED_HEAD, "yesterday's");
-        assertThat(new AuditCommandLine(integrity, exportVerifier, environment, context).execute(new PrintStream(out)))
+        assertThat(new AuditCommandLine(integrity, headKeys, exportVerifier, environment, context).execute(new PrintStream(out)))
                 .isEqualTo(AuditCommandLine.UNABLE);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -37,15 +38,17 @@ class CanonicalTest {
     @Test
     void anEventHashesToItsSealedHashAndAnyChangedFieldBreaksTheSeal() {
         AuditEvent event = event(1, "REQUEST_FILED", AuditConstants.GENESIS_HASH);
-        AuditEvent sealed = event.withHash(Canonical.sha256(event.canonical()));
-        assertThat(sealed.sealed()).isTrue();
+        AuditEvent sealed = event.withHash(KEY.seal(event.canonical()));
+        assertThat(sealed.sealed(KEY)).isTrue();
         assertThat(sealed.canonical()).startsWith("{\"action\":\"REQUEST_FILED\",\"actor\":\"agency\",\"actorRole\":\"AGENCY\"");
 
         AuditEvent edited = new AuditEvent(1, sealed.occurredAt(), sealed.actor(), sealed.actorRole(), sealed.clientAddress(),
                 sealed.action(), sealed.objectType(), sealed.objectId(), sealed.caseReference(), sealed.beforeValue(),
                 "amount=2000", sealed.prevHash(), sealed.casePrevHash(), sealed.hash());
-        assertThat(edited.sealed()).isFalse();
+        assertThat(edited.sealed(KEY)).isFalse();
     }
+
+    static final AuditKey KEY = new AuditKey("a test key that is at least 32 characters long", List.of(), null);
 
     static AuditEvent event(long id, String action, String prevHash) {
         return new AuditEvent(id, OffsetDateTime.of(2026, 3, 1, 8, 0, 0, (int) id * 1000, ZoneOffset.UTC), "agency", "AGENCY",

@@ -77,7 +77,7 @@ class ChainVerifierTest {
     }
 
     private static Verification verify(List<AuditEvent> events, ChainHead stored, ChainHead kept) {
-        ChainVerifier verifier = new ChainVerifier(stored, kept);
+        ChainVerifier verifier = new ChainVerifier(CanonicalTest.KEY, stored, kept);
         events.forEach(verifier::accept);
         return verifier.result();
     }
@@ -96,7 +96,7 @@ class ChainVerifierTest {
         String prev = AuditConstants.GENESIS_HASH;
         for (long id = 10; id < 10 + length; id++) {
             AuditEvent unsealed = CanonicalTest.event(id, action, prev);
-            AuditEvent sealed = unsealed.withHash(Canonical.sha256(unsealed.canonical()));
+            AuditEvent sealed = unsealed.withHash(CanonicalTest.KEY.seal(unsealed.canonical()));
             chain.add(sealed);
             prev = sealed.hash();
         }

@@ -22,6 +22,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.freezedesk.audit.Actor;
+import org.freezedesk.audit.AuditHeadKeys;
+import org.freezedesk.audit.AuditKey;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.audit.Canonical;
 import org.freezedesk.audit.internal.AuditCommandLine;
@@ -56,6 +58,8 @@ class CaseExportTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper objectMapper;
+    @Autowired AuditKey key;
+    @Autowired AuditHeadKeys headKeys;
     @Autowired ExportVerifier exportVerifier;
     @Autowired AuditIntegrity integrity;
     @Autowired AuditLog auditLog;
@@ -93,7 +97,7 @@ class CaseExportTest {
         Path file = dir.resolve(reference + "-timeline.json");
         Files.write(file, json);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new AuditCommandLine(integrity, exportVerifier,
+        int status = new AuditCommandLine(integrity, headKeys, exportVerifier,
                 new MockEnvironment().withProperty(AuditCommandLine.VERIFY_EXPORT, file.toString()), context)
                 .execute(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(AuditCommandLine.INTACT);
@@ -117,7 +121,7 @@ class CaseExportTest {
         ArrayNode events = document.withArray("events");
         ObjectNode event = (ObjectNode) events.get(2);
         String canonical = event.get("canonical").asText().replace(event.get("actor").asText(), "someone else");
-        event.put("actor", "someone else").put("canonical", canonical).put("hash", Canonical.sha256(canonical));
+        event.put("actor", "someone else").put("canonical", canonical).put("hash", key.seal(canonical));
         ExportVerification verification = exportVerifier.verify(document);
         assertThat(verification.brokenEventId()).isEqualTo(events.get(3).get("id").asLong());
         assertThat(verification.problem()).contains("links to");

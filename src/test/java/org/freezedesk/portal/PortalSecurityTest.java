@@ -190,6 +190,37 @@ class PortalSecurityTest {
     }
 
     @Test
+    void failedLookUpsOnRecoveryPagesCountAndThenCloseEveryPortalRoute() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(send(get("/portal/" + randomToken() + "/recoveries")).getStatus()).isEqualTo(404);
+        }
+
+        assertThat(send(get("/portal/" + randomToken() + "/recoveries")).getStatus()).isEqualTo(429);
+        assertThat(send(get("/portal/" + tetherToken + "/recoveries")).getStatus()).as("a good link's recoveries").isEqualTo(429);
+        assertThat(send(get("/portal/" + tetherToken)).getStatus()).as("a good link").isEqualTo(429);
+        assertThat(send(get("/api/v1/portal/request").header("Authorization", "Bearer " + tetherToken)).getStatus())
+                .as("the portal API").isEqualTo(429);
+
+        client = "10.45.0." + ADDRESSES.incrementAndGet();
+        assertThat(send(get("/portal/" + tetherToken + "/recoveries")).getStatus()).as("another address").isEqualTo(200);
+    }
+
+    @Test
+    void anonymousPagesRunNoInlineScript() throws Exception {
+        for (String path : List.of("/login", "/portal/verify", "/portal/" + tetherToken, "/portal/" + tetherToken + "/recoveries",
+                "/portal/" + randomToken(), "/")) {
+            MockHttpServletResponse page = send(get(path));
+            assertThat(page.getHeader("Content-Security-Policy")).as(path).contains("script-src 'self'").doesNotContain("unsafe-inline");
+            assertThat(page.getHeader("Permissions-Policy")).as(path).contains("camera=()");
+            Document document = Jsoup.parse(page.getContentAsString());
+            assertThat(document.select("script:not([src])")).as(path + ": inline scripts").isEmpty();
+            assertThat(document.select("[style], style")).as(path + ": inline styles").isEmpty();
+            assertThat(document.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+                    .filter(a -> a.getKey().startsWith("on"))).as(path + ": event handler attributes").isEmpty();
+        }
+    }
+
+    @Test
     void theVerificationPageAnswersGenuineOrNotGenuineAndNothingElse() throws Exception {
         String code = verificationCode(ApprovedRequests.mails(greenMail.getReceivedMessages(), reference, "Tether").get(0));
 

@@ -1,9 +1,13 @@
 package org.freezedesk.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -34,6 +38,7 @@ import org.freezedesk.review.ReviewService;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -84,13 +89,26 @@ public class CaseStory {
 
     /** The counterparty reports the same outcome for each of its targets, held until {@code heldUntil}. */
     public void respond(String reference, String counterpartyName, Outcome outcome, String frozenAmount, LocalDate heldUntil) {
+        Instant respondedAt = Instant.now();
         CounterpartyRequest cr = counterpartyRequest(reference, counterpartyName);
         List<Target> targets = bean(CaseRepository.class).targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId());
         bean(CounterpartyRequestService.class).respond(cr, "Jo Compliance", "127.0.0.1", targets.stream()
                 .map(t -> new NewOutcome(t.id(), outcome, frozenAmount == null ? null : new BigDecimal(frozenAmount),
                         "INT-" + t.id(), heldUntil, null, null, null))
                 .toList(), Actor.counterparty(counterpartyName, cr.id()));
+        awaitListenersOfEventsSince(respondedAt);
         runJobs(reference);
+    }
+
+    /**
+     * Waits until the listeners of every event between modules published since {@code since} have run: they run
+     * after the publishing transaction commits, on a thread of their own.
+     */
+    public void awaitListenersOfEventsSince(Instant since) {
+        JdbcClient jdbc = bean(JdbcClient.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND publication_date >= ?")
+                .param(since.atOffset(ZoneOffset.UTC)).query(Long.class).single() == 0);
     }
 
     public void acknowledge(String reference, String counterpartyName) {

@@ -65,8 +65,13 @@ public final class PostgresTestDatabase {
         return Map.of("spring.datasource.url", database, "spring.datasource.username", USER, "spring.datasource.password", PASSWORD);
     }
 
+    /** The superuser the test databases are created with. */
     public static String user() {
         return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
     }
 
     public static String host() {
@@ -112,7 +117,8 @@ public final class PostgresTestDatabase {
         }
     }
 
-    private static String jdbc(String database) {
+    /** The JDBC URL of another database on the same server, such as one a test creates for itself. */
+    public static String jdbc(String database) {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
     }
 

@@ -1,5 +1,6 @@
 package org.freezedesk.audit.internal;
 
+import org.freezedesk.audit.AuditHeadKeys;
 import org.freezedesk.audit.ChainHead;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,15 +19,17 @@ class AuditApiController {
     }
 
     private final AuditIntegrity integrity;
+    private final AuditHeadKeys keys;
 
-    AuditApiController(AuditIntegrity integrity) {
+    AuditApiController(AuditIntegrity integrity, AuditHeadKeys keys) {
         this.integrity = integrity;
+        this.keys = keys;
     }
 
-    /** 200 with {@code intact} true or false; {@code head}: a chain head kept from earlier to check against. */
+    /** 200 with {@code intact} true or false; {@code head}: a chain head kept from earlier ({@code ID:HASH} or signed) to check against. */
     @GetMapping("/verify")
     Verification verify(@RequestParam(required = false) String head) {
-        return integrity.verify(head == null || head.isBlank() ? null : ChainHead.parse(head));
+        return integrity.verify(head == null || head.isBlank() ? null : keys.kept(head));
     }
 
     @GetMapping("/head")

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.freezedesk.audit.AuditHeadKeys;
 import org.freezedesk.audit.ChainHead;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * The command-line entry points, for operators and external auditors:
  * <pre>
  * java -jar freezedesk.jar --freezedesk.audit.verify [--freezedesk.audit.expected-head=ID:HASH]
+ * java -jar freezedesk.jar --freezedesk.audit.verify --freezedesk.audit.expected-head-file=latest-head.txt
  * java -jar freezedesk.jar --freezedesk.audit.verify-export=FRZ-2026-000123-timeline.json
  * </pre>
  * Each prints its result (with the chain head) and exits with status 0 when intact, 1 when not, 2 when
@@ -37,6 +39,7 @@ public class AuditCommandLine implements ApplicationRunner {
     public static final String VERIFY = "freezedesk.audit.verify";
     public static final String VERIFY_EXPORT = "freezedesk.audit.verify-export";
     public static final String EXPECTED_HEAD = "freezedesk.audit.expected-head";
+    public static final String EXPECTED_HEAD_FILE = "freezedesk.audit.expected-head-file";
 
     public static final int INTACT = 0;
     public static final int BROKEN = 1;
@@ -61,13 +64,15 @@ public class AuditCommandLine implements ApplicationRunner {
     }
 
     private final AuditIntegrity integrity;
+    private final AuditHeadKeys keys;
     private final ExportVerifier exportVerifier;
     private final Environment environment;
     private final ConfigurableApplicationContext context;
 
-    public AuditCommandLine(AuditIntegrity integrity, ExportVerifier exportVerifier, Environment environment,
+    public AuditCommandLine(AuditIntegrity integrity, AuditHeadKeys keys, ExportVerifier exportVerifier, Environment environment,
             ConfigurableApplicationContext context) {
         this.integrity = integrity;
+        this.keys = keys;
         this.exportVerifier = exportVerifier;
         this.environment = environment;
         this.context = context;
@@ -90,13 +95,18 @@ public class AuditCommandLine implements ApplicationRunner {
             if (environment.containsProperty(VERIFY_EXPORT)) {
                 return verifyExport(Path.of(environment.getProperty(VERIFY_EXPORT)), out);
             }
-            String expected = environment.getProperty(EXPECTED_HEAD);
-            Verification verification = integrity.verify(expected == null || expected.isBlank() ? null : ChainHead.parse(expected));
+            String expected = environment.containsProperty(EXPECTED_HEAD_FILE)
+                    ? Files.readString(Path.of(environment.getProperty(EXPECTED_HEAD_FILE)))
+                    : environment.getProperty(EXPECTED_HEAD);
+            Verification verification = integrity.verify(expected == null || expected.isBlank() ? null : keys.kept(expected));
             out.println(verification.summary());
             out.println("chain head: " + verification.head().text());
             return verification.intact() ? INTACT : BROKEN;
         } catch (ChainHead.InvalidChainHeadException e) {
             out.println("cannot verify: " + e.getMessage());
+            return UNABLE;
+        } catch (IOException e) {
+            out.println("cannot read the kept chain head: " + e.getMessage());
             return UNABLE;
         }
     }

@@ -1,5 +1,6 @@
 package org.freezedesk.audit.internal;
 
+import org.freezedesk.audit.AuditKey;
 import org.freezedesk.audit.AuditRepository;
 import org.freezedesk.audit.ChainHead;
 import org.springframework.stereotype.Service;
@@ -11,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditIntegrity {
 
     private final AuditRepository repository;
+    private final AuditKey key;
 
-    public AuditIntegrity(AuditRepository repository) {
+    public AuditIntegrity(AuditRepository repository, AuditKey key) {
         this.repository = repository;
+        this.key = key;
     }
 
     /**
@@ -23,7 +26,7 @@ public class AuditIntegrity {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(ChainHead kept) {
         ChainHead stored = repository.head();
-        ChainVerifier verifier = new ChainVerifier(stored, kept);
+        ChainVerifier verifier = new ChainVerifier(key, stored, kept);
         repository.walk(verifier::accept);
         return verifier.result();
     }

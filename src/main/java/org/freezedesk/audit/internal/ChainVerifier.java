@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.freezedesk.audit.AuditConstants;
 import org.freezedesk.audit.AuditEvent;
+import org.freezedesk.audit.AuditKey;
 import org.freezedesk.audit.ChainHead;
 
 /**
@@ -12,6 +13,7 @@ import org.freezedesk.audit.ChainHead;
  */
 public final class ChainVerifier {
 
+    private final AuditKey key;
     private final ChainHead stored;
     private final ChainHead kept;
     private String expectedPrevHash = AuditConstants.GENESIS_HASH;
@@ -25,7 +27,8 @@ public final class ChainVerifier {
      * {@code stored}: the head as the database has it, read in the same snapshot as the events;
      * {@code kept}: a head exported earlier, or null; its event must still be there, unchanged.
      */
-    public ChainVerifier(ChainHead stored, ChainHead kept) {
+    public ChainVerifier(AuditKey key, ChainHead stored, ChainHead kept) {
+        this.key = key;
         this.stored = stored;
         this.kept = kept;
     }
@@ -45,8 +48,8 @@ public final class ChainVerifier {
             broken(e.id(), "comes after the last event the chain head names (" + stored.text() + "): added outside the chain");
             return;
         }
-        if (!e.sealed()) {
-            broken(e.id(), "its content does not match its hash " + e.hash() + " (the event was changed)");
+        if (!e.sealed(key)) {
+            broken(e.id(), "its content does not match its hash " + e.hash() + " (the event was changed, or sealed without the audit key)");
             return;
         }
         if (kept != null && Objects.equals(kept.eventId(), e.id())) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.freezedesk.audit.AuditConstants;
+import org.freezedesk.audit.AuditKey;
 import org.freezedesk.audit.Canonical;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +29,11 @@ public class ExportVerifier {
             "objectType", "objectId", "caseReference", "before", "after", "prevHash", "casePrevHash");
 
     private final ObjectMapper objectMapper;
+    private final AuditKey key;
 
-    public ExportVerifier(ObjectMapper objectMapper) {
+    public ExportVerifier(ObjectMapper objectMapper, AuditKey key) {
         this.objectMapper = objectMapper;
+        this.key = key;
     }
 
     public ExportVerification verify(InputStream json) throws IOException {
@@ -46,7 +49,7 @@ public class ExportVerifier {
         int checked = 0;
         for (JsonNode event : export.path("events")) {
             Long id = event.path("id").isIntegralNumber() ? event.path("id").asLong() : null;
-            String problem = check(event, caseReference, expectedCasePrevHash);
+            String problem = check(event, id, caseReference, expectedCasePrevHash);
             if (problem != null) {
                 return broken(caseReference, checked, id, problem);
             }
@@ -60,7 +63,7 @@ public class ExportVerifier {
         return new ExportVerification(true, caseReference, checked, null, null);
     }
 
-    private String check(JsonNode event, String caseReference, String expectedCasePrevHash) {
+    private String check(JsonNode event, Long id, String caseReference, String expectedCasePrevHash) {
         String canonical = event.path("canonical").asText(null);
         if (canonical == null) {
             return "has no canonical content";
@@ -74,8 +77,8 @@ public class ExportVerifier {
         if (!fields.keySet().equals(CANONICAL_FIELDS) || !Canonical.json(fields).equals(canonical)) {
             return "its canonical content is not in canonical form";
         }
-        if (!Canonical.sha256(canonical).equals(event.path("hash").asText())) {
-            return "its canonical content does not match its hash " + event.path("hash").asText();
+        if (id == null || !key.sealed(id, canonical, event.path("hash").asText())) {
+            return "its canonical content does not match its hash " + event.path("hash").asText() + " under the audit key";
         }
         for (String name : CANONICAL_FIELDS) {
             JsonNode shown = event.path(name);

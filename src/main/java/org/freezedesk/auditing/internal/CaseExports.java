@@ -41,7 +41,7 @@ public class CaseExports {
                 .sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
         String caseHead = events.isEmpty() ? AuditConstants.GENESIS_HASH : events.get(events.size() - 1).hash();
         return new CaseAuditExport(AuditConstants.EXPORT_FORMAT, caseReference, Canonical.format(OffsetDateTime.now(ZoneOffset.UTC)),
-                AuditConstants.HASH_ALGORITHM, AuditConstants.CANONICALIZATION, head, caseHead,
+                AuditConstants.SEAL_ALGORITHM, AuditConstants.CANONICALIZATION, head, caseHead,
                 events.stream().map(CaseAuditExport.Event::of).toList(),
                 engineHistory.entries(caseReference).stream().map(CaseAuditExport.EngineEntry::of).toList());
     }

@@ -10,7 +10,7 @@ import org.freezedesk.cases.FreezeRequestState;
 import org.springframework.stereotype.Component;
 
 /** Every counterparty request of the request has ended. */
-@Component("completeFreezeRequest")
+@Component(FreezeRequestProcess.COMPLETE_FREEZE_REQUEST)
 class CompleteFreezeRequest implements JavaDelegate {
 
     private final CaseRepository cases;

@@ -1,6 +1,5 @@
 package org.freezedesk.cases.internal;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
@@ -12,19 +11,12 @@ public record TargetImport(String id, String owner, Long caseId, Integer request
         ImportState state, int totalLines, int checkedLines, int errorLines, int warningLines, String failure, String draft,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    /** A check that has not moved for this long died with its node; it is shown as failed. */
-    static final Duration STALLED_AFTER = Duration.ofMinutes(2);
-
     public int validLines() {
         return totalLines - errorLines;
     }
 
     public boolean checking() {
-        return state == ImportState.CHECKING && !stalled();
-    }
-
-    public boolean stalled() {
-        return state == ImportState.CHECKING && updatedAt.isBefore(OffsetDateTime.now().minus(STALLED_AFTER));
+        return state == ImportState.CHECKING;
     }
 
     /** Ready, without an error line: it can become a request's targets. */

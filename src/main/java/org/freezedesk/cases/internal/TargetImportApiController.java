@@ -58,8 +58,8 @@ class TargetImportApiController {
 
     private ImportDocument document(TargetImport i, int offset, int limit) {
         boolean checked = i.state() == ImportState.READY || i.state() == ImportState.SAVED;
-        return new ImportDocument(i.id(), i.fileName(), i.stalled() ? ImportState.FAILED : i.state(), i.totalLines(), i.checkedLines(),
-                i.errorLines(), i.warningLines(), i.stalled() ? "The check stopped; upload the file again" : i.failure(),
+        return new ImportDocument(i.id(), i.fileName(), i.state(), i.totalLines(), i.checkedLines(),
+                i.errorLines(), i.warningLines(), i.failure(),
                 checked ? imports.problems(i, TargetImportService.MAX_LINES) : List.of(),
                 checked ? imports.groups(i) : List.of(),
                 checked && limit > 0 ? imports.lines(i, offset, limit) : List.of());

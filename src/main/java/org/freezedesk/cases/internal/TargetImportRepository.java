@@ -40,28 +40,59 @@ public class TargetImportRepository {
     }
 
     void create(String id, String owner, Long caseId, Integer requestSequence, String fileName, String fileSha256, int totalLines,
-            String draft) {
+            String draft, byte[] content, String checkRun) {
         OffsetDateTime now = now();
         jdbc.sql("""
                 INSERT INTO target_import (id, owner, case_id, request_sequence, file_name, file_sha256, state, total_lines, draft,
-                                           created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                           created_at, updated_at, content, check_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, owner, caseId, requestSequence, fileName, fileSha256, ImportState.CHECKING.name(), totalLines, draft,
-                        now, now)
+                        now, now, content, checkRun)
                 .update();
     }
 
-    void progress(String id, int checkedLines) {
-        jdbc.sql("UPDATE target_import SET checked_lines = ?, updated_at = ? WHERE id = ?").params(checkedLines, now(), id).update();
+    /** False once another run has taken the check over: this one's progress no longer counts and it should stop. */
+    boolean progress(String id, String checkRun, int checkedLines) {
+        return jdbc.sql("UPDATE target_import SET checked_lines = ?, updated_at = ? WHERE id = ? AND check_run = ?")
+                .params(checkedLines, now(), id, checkRun).update() == 1;
     }
 
-    void fail(String id, String failure) {
-        jdbc.sql("UPDATE target_import SET state = ?, failure = ?, updated_at = ? WHERE id = ?")
-                .params(ImportState.FAILED.name(), failure, now(), id).update();
+    void fail(String id, String checkRun, String failure) {
+        jdbc.sql("UPDATE target_import SET state = ?, failure = ?, content = NULL, updated_at = ? WHERE id = ? AND check_run = ?")
+                .params(ImportState.FAILED.name(), failure, now(), id, checkRun).update();
     }
 
-    /** Stores the checked lines and marks the import ready; the caller's transaction makes it all or nothing. */
-    void storeResults(String id, List<ImportLine> lines, int errorLines, int warningLines) {
+    /** A check left untouched since {@code before}, its file and a new check run's claim on it; skips what another node holds. */
+    Optional<StalledCheck> claimStalled(OffsetDateTime before, String checkRun) {
+        Optional<StalledCheck> stalled = jdbc.sql("""
+                SELECT id, case_id, request_sequence, content FROM target_import
+                WHERE state = ? AND updated_at < ? AND content IS NOT NULL
+                ORDER BY updated_at FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED""")
+                .params(ImportState.CHECKING.name(), before)
+                .query((rs, n) -> new StalledCheck(rs.getString("id"), (Long) rs.getObject("case_id"),
+                        (Integer) rs.getObject("request_sequence"), rs.getBytes("content")))
+                .optional();
+        stalled.ifPresent(s -> jdbc.sql("UPDATE target_import SET check_run = ?, checked_lines = 0, updated_at = ? WHERE id = ?")
+                .params(checkRun, now(), s.id()).update());
+        return stalled;
+    }
+
+    record StalledCheck(String id, Long caseId, Integer requestSequence, byte[] content) {
+    }
+
+    /**
+     * Stores the checked lines and marks the import ready; the caller's transaction makes it all or nothing.
+     * Throws {@link CheckTakenOverException} when another run has taken the check over, so nothing is stored twice.
+     */
+    void storeResults(String id, String checkRun, List<ImportLine> lines, int errorLines, int warningLines) {
+        int claimed = jdbc.sql("""
+                UPDATE target_import SET state = ?, checked_lines = total_lines, error_lines = ?, warning_lines = ?, content = NULL,
+                                         updated_at = ?
+                WHERE id = ? AND check_run = ? AND state = ?""")
+                .params(ImportState.READY.name(), errorLines, warningLines, now(), id, checkRun, ImportState.CHECKING.name()).update();
+        if (claimed == 0) {
+            throw new CheckTakenOverException(id);
+        }
         jdbcTemplate.batchUpdate("""
                 INSERT INTO target_import_line (import_id, line_number, valid, chain, asset, address, amount_text, amount,
                                                 tx_hashes, note)
@@ -98,10 +129,6 @@ public class TargetImportRepository {
                     ps.setLong(3, lr.route().counterpartyId());
                     ps.setString(4, lr.route().reason().name());
                 });
-        jdbc.sql("""
-                UPDATE target_import SET state = ?, checked_lines = total_lines, error_lines = ?, warning_lines = ?, updated_at = ?
-                WHERE id = ?""")
-                .params(ImportState.READY.name(), errorLines, warningLines, now(), id).update();
     }
 
     Optional<TargetImport> find(String id) {

@@ -65,12 +65,44 @@ public class TargetImportService {
         List<CsvTargetFile.Line> lines = CsvTargetFile.parse(content, MAX_LINES);
         imports.deleteCreatedBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(KEPT_FOR));
         String id = UUID.randomUUID().toString();
+        String checkRun = UUID.randomUUID().toString();
         imports.create(id, owner, freezeCase == null ? null : freezeCase.id(), request == null ? null : request.sequenceNumber(),
-                fileName == null || fileName.isBlank() ? "targets.csv" : fileName, sha256(content), lines.size(), draft);
+                fileName == null || fileName.isBlank() ? "targets.csv" : fileName, sha256(content), lines.size(), draft, content,
+                checkRun);
         Map<String, String> requested = freezeCase == null ? Map.of()
                 : cases.requestedTargets(freezeCase.id(), request == null ? null : request.id());
-        executor.execute(() -> check(id, lines, requested));
+        executor.execute(() -> check(id, checkRun, lines, requested));
         return id;
+    }
+
+    /**
+     * Checks again, on this node, a file whose check has not moved since {@code stalledSince}: the node checking it died.
+     * The file was stored with the import; only this run's results count from now on. Returns whether one was found.
+     */
+    public boolean resumeStalledCheck(OffsetDateTime stalledSince) {
+        String checkRun = UUID.randomUUID().toString();
+        Optional<TargetImportRepository.StalledCheck> stalled = transaction.execute(status -> imports.claimStalled(stalledSince, checkRun));
+        if (stalled == null || stalled.isEmpty()) {
+            return false;
+        }
+        TargetImportRepository.StalledCheck check = stalled.get();
+        log.info("Resuming the check of target import {}, left unfinished by another node", check.id());
+        List<CsvTargetFile.Line> lines;
+        try {
+            lines = CsvTargetFile.parse(check.content(), MAX_LINES);
+        } catch (ImportRefusedException e) {
+            imports.fail(check.id(), checkRun, e.getMessage());
+            return true;
+        }
+        Map<String, String> requested = check.caseId() == null ? Map.of()
+                : cases.requestedTargets(check.caseId(), requestId(check.caseId(), check.requestSequence()));
+        check(check.id(), checkRun, lines, requested);
+        return true;
+    }
+
+    private Long requestId(long caseId, Integer sequence) {
+        return sequence == null ? null
+                : cases.requestsOf(caseId).stream().filter(r -> r.sequenceNumber() == sequence).map(FreezeRequest::id).findFirst().orElse(null);
     }
 
     /** The import, if it exists and belongs to {@code owner}: nobody sees another person's file. */
@@ -90,14 +122,14 @@ public class TargetImportService {
         return imports.groups(targetImport.id());
     }
 
-    private void check(String id, List<CsvTargetFile.Line> lines, Map<String, String> requested) {
+    private void check(String id, String checkRun, List<CsvTargetFile.Line> lines, Map<String, String> requested) {
         try {
             List<TargetChecker.Result> results = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 CsvTargetFile.Line line = lines.get(i);
                 results.add(checker.check(line.lineNumber(), line.row()));
-                if ((i + 1) % PROGRESS_EVERY == 0) {
-                    imports.progress(id, i + 1);
+                if ((i + 1) % PROGRESS_EVERY == 0 && !imports.progress(id, checkRun, i + 1)) {
+                    throw new CheckTakenOverException(id);
                 }
             }
             List<NewTarget> valid = results.stream().filter(TargetChecker.Result::valid).map(TargetChecker.Result::target).toList();
@@ -117,10 +149,12 @@ public class TargetImportService {
             }
             int errors = errorLines;
             int warnings = warningLines;
-            transaction.executeWithoutResult(status -> imports.storeResults(id, checked, errors, warnings));
+            transaction.executeWithoutResult(status -> imports.storeResults(id, checkRun, checked, errors, warnings));
+        } catch (CheckTakenOverException e) {
+            log.info(e.getMessage());
         } catch (RuntimeException e) {
             log.error("Check of target import {} failed", id, e);
-            imports.fail(id, "The check broke off (" + e.getClass().getSimpleName() + "); upload the file again");
+            imports.fail(id, checkRun, "The check broke off (" + e.getClass().getSimpleName() + "); upload the file again");
         }
     }
 

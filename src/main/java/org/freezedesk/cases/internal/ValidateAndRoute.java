@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * will fan out to. Targets were routed when they were stored (so the filer saw the routes before filing and
  * could override them); the targets nobody holds are counted, as the reviewer must see them.
  */
-@Component("validateAndRoute")
+@Component(FreezeRequestProcess.VALIDATE_AND_ROUTE)
 class ValidateAndRoute implements JavaDelegate {
 
     private final CaseRepository cases;

@@ -9,7 +9,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.springframework.stereotype.Component;
 
-@Component("closeCounterpartyRequest")
+@Component(CounterpartyRequestProcess.CLOSE_COUNTERPARTY_REQUEST)
 class CloseCounterpartyRequest implements JavaDelegate {
 
     private final CounterpartyRequestRepository counterpartyRequests;

@@ -11,7 +11,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.springframework.stereotype.Component;
 
 /** The deadline passed without a full answer. */
-@Component("markOverdue")
+@Component(CounterpartyRequestProcess.MARK_OVERDUE)
 class MarkOverdue implements JavaDelegate {
 
     private final CounterpartyRequestRepository counterpartyRequests;

@@ -7,7 +7,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.springframework.stereotype.Component;
 
 /** The agency's follow-up choice "send again": the notification once more, with a new link. */
-@Component("resendRequest")
+@Component(CounterpartyRequestProcess.RESEND_REQUEST)
 class ResendRequest implements JavaDelegate {
 
     private final CounterpartyMail mail;

@@ -7,7 +7,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.springframework.stereotype.Component;
 
 /** Tells the counterparty its deadline has passed and the agency will follow up. */
-@Component("sendEscalationNotice")
+@Component(CounterpartyRequestProcess.SEND_ESCALATION_NOTICE)
 class SendEscalationNotice implements JavaDelegate {
 
     private final CounterpartyMail mail;

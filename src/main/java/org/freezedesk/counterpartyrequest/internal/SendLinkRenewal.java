@@ -3,11 +3,11 @@ package org.freezedesk.counterpartyrequest.internal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.freezedesk.counterpartyrequest.CounterpartyMail;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
+import org.freezedesk.counterpartyrequest.LinkRenewalProcess;
 import org.springframework.stereotype.Component;
 
 /** The fresh link a registered contact asked for, mailed to the registered contacts. */
-@Component("sendLinkRenewal")
+@Component(LinkRenewalProcess.SEND_LINK_RENEWAL)
 class SendLinkRenewal implements JavaDelegate {
 
     private final CounterpartyMail mail;
@@ -18,6 +18,6 @@ class SendLinkRenewal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.send((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID), CounterpartyMail.Kind.LINK_RENEWAL);
+        mail.send((Long) execution.getVariable(LinkRenewalProcess.COUNTERPARTY_REQUEST_ID), CounterpartyMail.Kind.LINK_RENEWAL);
     }
 }

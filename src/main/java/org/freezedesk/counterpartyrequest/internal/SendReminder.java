@@ -6,7 +6,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyMail;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.springframework.stereotype.Component;
 
-@Component("sendReminder")
+@Component(CounterpartyRequestProcess.SEND_REMINDER)
 class SendReminder implements JavaDelegate {
 
     private final CounterpartyMail mail;

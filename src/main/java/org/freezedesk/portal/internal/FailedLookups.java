@@ -1,82 +1,40 @@
 package org.freezedesk.portal.internal;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.freezedesk.security.Throttles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts, per client address, look-ups that found nothing: links that do not open and verification codes that
- * do not match. Past the limit within the window the address gets no more answers until old failures age out,
- * which makes guessing hopeless. Kept in memory per node: a restart or another node starts afresh, which only
- * ever lets a guesser start a new window, never open anything.
+ * Counts, per client address, look-ups that found nothing: links that do not open, verification codes that
+ * do not match, unregistered addresses asking for a fresh link. Past the limit within the window the address
+ * gets no more answers, on any portal page or API call, until the window has passed, which makes guessing
+ * hopeless. The count is shared by every node ({@link Throttles}), so a load balancer spreading a guesser's
+ * requests gains nothing.
  */
 @Component
 class FailedLookups {
 
-    /** Addresses are forgotten once this many are tracked and their failures have aged out. */
-    private static final int SWEEP_ABOVE = 10_000;
+    private final Throttles throttles;
+    private final Throttles.Limit limit;
 
-    private final int limit;
-    private final long windowMillis;
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
-
-    FailedLookups(@Value("${freezedesk.portal.failed-lookups.limit}") int limit,
+    FailedLookups(Throttles throttles, @Value("${freezedesk.portal.failed-lookups.limit}") int limit,
             @Value("${freezedesk.portal.failed-lookups.window}") Duration window) {
-        this.limit = limit;
-        this.windowMillis = window.toMillis();
+        this.throttles = throttles;
+        this.limit = new Throttles.Limit("portal-lookup", limit, window);
     }
 
     boolean blocked(String client) {
-        Deque<Long> times = failures.get(client);
-        if (times == null) {
-            return false;
-        }
-        synchronized (times) {
-            dropExpired(times, System.currentTimeMillis());
-            return times.size() >= limit;
-        }
+        return !retryAfter(client).isZero();
     }
 
     void record(String client) {
-        long now = System.currentTimeMillis();
-        Deque<Long> times = failures.computeIfAbsent(client, c -> new ArrayDeque<>());
-        synchronized (times) {
-            dropExpired(times, now);
-            times.addLast(now);
-            if (times.size() > limit) {
-                times.removeFirst();
-            }
-        }
-        if (failures.size() > SWEEP_ABOVE) {
-            failures.entrySet().removeIf(entry -> {
-                synchronized (entry.getValue()) {
-                    dropExpired(entry.getValue(), now);
-                    return entry.getValue().isEmpty();
-                }
-            });
-        }
+        throttles.failed(limit, client);
     }
 
-    /** How long until {@code client} may try again. */
+    /** How long until {@code client} may try again; zero when it may now. */
     Duration retryAfter(String client) {
-        Deque<Long> times = failures.get(client);
-        if (times == null) {
-            return Duration.ZERO;
-        }
-        synchronized (times) {
-            return times.isEmpty() ? Duration.ZERO
-                    : Duration.ofMillis(Math.max(0, times.peekFirst() + windowMillis - System.currentTimeMillis()));
-        }
-    }
-
-    private void dropExpired(Deque<Long> times, long now) {
-        while (!times.isEmpty() && times.peekFirst() <= now - windowMillis) {
-            times.removeFirst();
-        }
+        return throttles.blockedFor(limit, client);
     }
 }

@@ -8,8 +8,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** The page a client address gets once it used up its failed look-ups. */
-@ControllerAdvice(assignableTypes = {PortalController.class, VerificationController.class})
+/**
+ * The page a client address gets once it used up its failed look-ups, on any portal page whichever module
+ * serves it; the portal API answers in JSON instead ({@link PortalApiController}).
+ */
+@ControllerAdvice
 class TooManyFailedLookupsAdvice {
 
     @ExceptionHandler(TooManyFailedLookupsException.class)

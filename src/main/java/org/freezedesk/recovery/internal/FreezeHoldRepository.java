@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for freeze holds and the held-until dates counterparties report. */
@@ -30,10 +29,6 @@ public class FreezeHoldRepository {
             rs.getObject("extension_requested_at", OffsetDateTime.class), rs.getString("extension_requested_by"),
             rs.getString("case_reference"), rs.getString("counterparty_name"), rs.getString("chain"), rs.getString("asset"),
             rs.getString("address"));
-
-    /** A held-until date the counterparty reported for a frozen target, as it stands now. */
-    record ReportedHold(long targetId, LocalDate heldUntil) {
-    }
 
     private final JdbcClient jdbc;
 
@@ -59,23 +54,18 @@ public class FreezeHoldRepository {
                 .query(HOLD).list();
     }
 
-    /** Frozen targets with a held-until date, from the outcome in force per target. */
-    List<ReportedHold> reported(long counterpartyRequestId) {
-        return jdbc.sql("""
-                SELECT o.target_id, o.held_until FROM target_outcome o
-                WHERE o.held_until IS NOT NULL AND o.outcome IN ('FROZEN', 'PARTIALLY_FROZEN')
-                  AND o.id IN (SELECT MAX(o2.id) FROM target_outcome o2
-                               JOIN counterparty_response r2 ON r2.id = o2.counterparty_response_id
-                               WHERE r2.counterparty_request_id = ? GROUP BY o2.target_id)""")
-                .param(counterpartyRequestId)
-                .query((rs, n) -> new ReportedHold(rs.getLong("target_id"), rs.getObject("held_until", LocalDate.class))).list();
-    }
-
-    long insert(long counterpartyRequestId, long targetId, LocalDate heldUntil) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO freeze_hold (counterparty_request_id, target_id, held_until, state) VALUES (?, ?, ?, ?)")
-                .params(counterpartyRequestId, targetId, heldUntil, FreezeHoldState.HELD.name()).update(key, "id");
-        return key.getKey().longValue();
+    /**
+     * Inserts the hold unless one is open for this target already, and says whether it did. The unique key on
+     * (counterparty request, target) stops a concurrent second insert; the loser's listener fails and its event
+     * is published again later, when this finds the hold and changes nothing.
+     */
+    Optional<Long> open(long counterpartyRequestId, long targetId, LocalDate heldUntil) {
+        int inserted = jdbc.sql("""
+                INSERT INTO freeze_hold (counterparty_request_id, target_id, held_until, state)
+                SELECT ?, ?, ?, ? FROM (VALUES (0)) AS one (x)
+                WHERE NOT EXISTS (SELECT 1 FROM freeze_hold WHERE counterparty_request_id = ? AND target_id = ?)""")
+                .params(counterpartyRequestId, targetId, heldUntil, FreezeHoldState.HELD.name(), counterpartyRequestId, targetId).update();
+        return inserted == 0 ? Optional.empty() : find(counterpartyRequestId, targetId).map(FreezeHold::id);
     }
 
     void setProcessInstanceId(long id, String processInstanceId) {

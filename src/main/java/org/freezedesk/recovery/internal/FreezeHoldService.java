@@ -8,15 +8,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.spring.boot.starter.event.ExecutionEvent;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
-import org.freezedesk.counterpartyrequest.CounterpartyRequest;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
+import org.freezedesk.counterpartyrequest.CounterpartyResponded;
 import org.freezedesk.security.StaffUser;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,45 +25,48 @@ import org.springframework.transaction.annotation.Transactional;
 public class FreezeHoldService {
 
     private final FreezeHoldRepository holds;
-    private final CounterpartyRequestRepository counterpartyRequests;
     private final CaseRepository cases;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final AuditLog audit;
 
-    FreezeHoldService(FreezeHoldRepository holds, CounterpartyRequestRepository counterpartyRequests, CaseRepository cases,
+    FreezeHoldService(FreezeHoldRepository holds, CaseRepository cases,
             RuntimeService runtimeService, TaskService taskService, AuditLog audit) {
         this.holds = holds;
-        this.counterpartyRequests = counterpartyRequests;
         this.cases = cases;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.audit = audit;
     }
 
-    /** Runs inside the engine's transaction that took the response in, so holds exist exactly when the response does. */
-    @EventListener(condition = "#event.currentActivityId == '" + CounterpartyRequestProcess.ALL_TARGETS_ANSWERED + "' and #event.eventName == 'start'")
-    public void responseTakenIn(ExecutionEvent event) {
-        Object id = runtimeService.getVariable(event.getProcessInstanceId(), CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID);
-        if (id instanceof Long counterpartyRequestId) {
-            sync(counterpartyRequests.find(counterpartyRequestId), event.getProcessBusinessKey());
+    /**
+     * Opens a hold (and its freeze-hold process) for every frozen target with a held-until date, or moves the date
+     * of the hold already open. Runs after the answer has committed, in a transaction of its own; a replayed event
+     * finds the hold already open and opens no second one.
+     */
+    @ApplicationModuleListener
+    public void counterpartyResponded(CounterpartyResponded event) {
+        for (CounterpartyResponded.TargetAnswer answer : event.targets()) {
+            if (answer.outcome().freezesFunds() && answer.heldUntil() != null) {
+                hold(event, answer.targetId(), answer.heldUntil());
+            }
         }
     }
 
-    private void sync(CounterpartyRequest counterpartyRequest, String caseReference) {
-        for (FreezeHoldRepository.ReportedHold reported : holds.reported(counterpartyRequest.id())) {
-            Optional<FreezeHold> existing = holds.find(counterpartyRequest.id(), reported.targetId());
-            if (existing.isEmpty()) {
-                long holdId = holds.insert(counterpartyRequest.id(), reported.targetId(), reported.heldUntil());
-                audit.record(Actor.ENGINE, "HOLD_REPORTED", "freeze_hold", holdId, caseReference, null,
-                        "held until " + reported.heldUntil());
-                ProcessInstance instance = runtimeService.startProcessInstanceByKey(FreezeHoldProcess.KEY, caseReference,
-                        Map.of(FreezeHoldProcess.FREEZE_HOLD_ID, holdId,
-                                FreezeHoldProcess.FILER, cases.request(counterpartyRequest.freezeRequestId()).filedBy()));
-                holds.setProcessInstanceId(holdId, instance.getId());
-            } else if (!existing.get().heldUntil().equals(reported.heldUntil()) && existing.get().state() != FreezeHoldState.LAPSED) {
-                moveDate(existing.get(), reported.heldUntil(), Actor.ENGINE);
-            }
+    private void hold(CounterpartyResponded event, long targetId, LocalDate heldUntil) {
+        Optional<Long> opened = holds.open(event.counterpartyRequestId(), targetId, heldUntil);
+        if (opened.isPresent()) {
+            long holdId = opened.get();
+            audit.record(Actor.ENGINE, "HOLD_REPORTED", "freeze_hold", holdId, event.caseReference(), null, "held until " + heldUntil);
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(FreezeHoldProcess.KEY, event.caseReference(),
+                    Map.of(FreezeHoldProcess.FREEZE_HOLD_ID, holdId,
+                            FreezeHoldProcess.FILER, cases.request(event.freezeRequestId()).filedBy()));
+            holds.setProcessInstanceId(holdId, instance.getId());
+            return;
+        }
+        FreezeHold existing = holds.find(event.counterpartyRequestId(), targetId).orElseThrow();
+        if (!existing.heldUntil().equals(heldUntil) && existing.state() != FreezeHoldState.LAPSED) {
+            moveDate(existing, heldUntil, Actor.ENGINE);
         }
     }
 

@@ -10,7 +10,13 @@ public record RecoveryInstruction(long id, long counterpartyRequestId, long targ
         RecoveryState state, String filedBy, OffsetDateTime filedAt, String reviewedBy, String reviewComment,
         OffsetDateTime notifiedAt, OffsetDateTime answeredAt, String answeredByName, String transferTxHash,
         BigDecimal transferredAmount, LocalDate transferredOn, String declineReason, String caseReference,
-        String counterpartyName, String chain, String asset, String targetAddress) {
+        String counterpartyName, String chain, String asset, String targetAddress, OffsetDateTime dueAt,
+        String withdrawalRequestedBy, String withdrawalReason) {
+
+    /** Whether the counterparty can still answer: notified, overdue, or with its withdrawal still in review. */
+    public boolean awaitingTransfer() {
+        return state == RecoveryState.NOTIFIED || state == RecoveryState.OVERDUE || state == RecoveryState.WITHDRAWAL_IN_REVIEW;
+    }
 
     public String amountText() {
         return amount.stripTrailingZeros().toPlainString();

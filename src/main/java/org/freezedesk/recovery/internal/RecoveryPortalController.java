@@ -13,8 +13,8 @@ import org.freezedesk.address.AddressCheck;
 import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
 import org.freezedesk.audit.Actor;
-import org.freezedesk.counterpartyrequest.AccessLinks;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
+import org.freezedesk.portal.PortalLinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,16 +38,16 @@ class RecoveryPortalController {
     private static final String VIEW = "recovery/portal";
     private static final String HOLD_VIEW = "recovery/portal-hold";
 
-    private final AccessLinks accessLinks;
+    private final PortalLinks portalLinks;
     private final RecoveryRepository recoveries;
     private final RecoveryService recoveryService;
     private final AddressValidator addresses;
     private final FreezeHoldRepository holds;
     private final FreezeHoldService holdService;
 
-    RecoveryPortalController(AccessLinks accessLinks, RecoveryRepository recoveries, RecoveryService recoveryService,
+    RecoveryPortalController(PortalLinks portalLinks, RecoveryRepository recoveries, RecoveryService recoveryService,
             AddressValidator addresses, FreezeHoldRepository holds, FreezeHoldService holdService) {
-        this.accessLinks = accessLinks;
+        this.portalLinks = portalLinks;
         this.recoveries = recoveries;
         this.recoveryService = recoveryService;
         this.addresses = addresses;
@@ -62,7 +62,7 @@ class RecoveryPortalController {
 
     @GetMapping
     String list(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<CounterpartyRequest> cr = accessLinks.resolve(token);
+        Optional<CounterpartyRequest> cr = portalLinks.open(token);
         if (cr.isEmpty()) {
             return invalidLink(response);
         }
@@ -163,12 +163,12 @@ class RecoveryPortalController {
 
     /** An instruction that was sent to the counterparty this link belongs to; anything else looks like a bad link. */
     private Optional<RecoveryInstruction> ownInstruction(String token, long id) {
-        return accessLinks.resolve(token).flatMap(cr -> recoveries.forCounterpartyRequest(cr.id()).stream()
+        return portalLinks.open(token).flatMap(cr -> recoveries.forCounterpartyRequest(cr.id()).stream()
                 .filter(i -> i.id() == id).findFirst());
     }
 
     private Optional<FreezeHold> ownHold(String token, long id) {
-        return accessLinks.resolve(token).flatMap(cr -> holds.forCounterpartyRequest(cr.id()).stream()
+        return portalLinks.open(token).flatMap(cr -> holds.forCounterpartyRequest(cr.id()).stream()
                 .filter(h -> h.id() == id).findFirst());
     }
 

@@ -14,7 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for recovery instructions and the frozen holdings they draw on. */
-@Repository("recoveryRepository")
+@Repository
 public class RecoveryRepository {
 
     private static final String SELECT = """
@@ -36,7 +36,8 @@ public class RecoveryRepository {
             rs.getObject("answered_at", OffsetDateTime.class), rs.getString("answered_by_name"), rs.getString("transfer_tx_hash"),
             rs.getBigDecimal("transferred_amount"), rs.getObject("transferred_on", LocalDate.class), rs.getString("decline_reason"),
             rs.getString("case_reference"), rs.getString("counterparty_name"), rs.getString("chain"), rs.getString("asset"),
-            rs.getString("target_address"));
+            rs.getString("target_address"), rs.getObject("due_at", OffsetDateTime.class), rs.getString("withdrawal_requested_by"),
+            rs.getString("withdrawal_reason"));
 
     /** The outcome in force per counterparty request and target, as the case page counts it. */
     private static final String OUTCOMES_IN_FORCE = """
@@ -80,9 +81,45 @@ public class RecoveryRepository {
                 .param(counterpartyRequestId).query(INSTRUCTION).list();
     }
 
-    /** Whether the counterparty confirmed the transfer; read by the process after it answered. */
-    public boolean confirmed(long id) {
-        return find(id).state() == RecoveryState.CONFIRMED;
+    /** The urgency of the freeze request the funds were frozen under, and the counterparty's response SLA in hours. */
+    Sla sla(long counterpartyRequestId) {
+        return jdbc.sql("""
+                SELECT fr.urgency, c.response_sla_hours FROM counterparty_request cr
+                JOIN freeze_request fr ON fr.id = cr.freeze_request_id
+                JOIN counterparty c ON c.id = cr.counterparty_id
+                WHERE cr.id = ?""").param(counterpartyRequestId)
+                .query((rs, n) -> new Sla(rs.getString("urgency"), rs.getInt("response_sla_hours"))).single();
+    }
+
+    record Sla(String urgency, int responseSlaHours) {
+    }
+
+    /** The filer's amended terms, back to legal review. */
+    void amend(long id, NewInstruction instruction) {
+        FrozenHolding h = instruction.holding();
+        jdbc.sql("""
+                UPDATE recovery_instruction SET counterparty_request_id = ?, target_id = ?, instrument = ?, instrument_reference = ?,
+                       instrument_date = ?, method = ?, destination_address = ?, amount = ?, state = ?
+                WHERE id = ?""")
+                .params(h.counterpartyRequestId(), h.targetId(), instruction.instrument().name(), instruction.instrumentReference(),
+                        instruction.instrumentDate(), instruction.method().name(), instruction.destinationAddress(), instruction.amount(),
+                        RecoveryState.IN_REVIEW.name(), id)
+                .update();
+    }
+
+    void setState(long id, RecoveryState state) {
+        jdbc.sql("UPDATE recovery_instruction SET state = ? WHERE id = ?").params(state.name(), id).update();
+    }
+
+    void setDue(long id, OffsetDateTime dueAt) {
+        jdbc.sql("UPDATE recovery_instruction SET due_at = ? WHERE id = ?").params(dueAt, id).update();
+    }
+
+    void requestWithdrawal(long id, String by, String reason) {
+        jdbc.sql("""
+                UPDATE recovery_instruction SET state = ?, withdrawal_requested_by = ?, withdrawal_requested_at = ?, withdrawal_reason = ?
+                WHERE id = ?""")
+                .params(RecoveryState.WITHDRAWAL_IN_REVIEW.name(), by, now(), reason, id).update();
     }
 
     void review(long id, RecoveryState state, String reviewer, String comment) {
@@ -95,21 +132,27 @@ public class RecoveryRepository {
                 .params(RecoveryState.NOTIFIED.name(), now(), id).update();
     }
 
-    /** Only a notified instruction can be answered, once; false when it was answered meanwhile. */
+    /**
+     * Only an instruction waiting for its transfer (notified, overdue, or with its withdrawal still in review: a
+     * transfer made is a transfer made) can be answered, once; false when it was answered or withdrawn meanwhile.
+     */
     boolean confirm(long id, String name, String txHash, BigDecimal amount, LocalDate transferredOn) {
         return jdbc.sql("""
                 UPDATE recovery_instruction SET state = ?, answered_at = ?, answered_by_name = ?, transfer_tx_hash = ?,
                        transferred_amount = ?, transferred_on = ?
-                WHERE id = ? AND state = ?""")
-                .params(RecoveryState.CONFIRMED.name(), now(), name, txHash, amount, transferredOn, id, RecoveryState.NOTIFIED.name())
+                WHERE id = ? AND state IN (?, ?, ?)""")
+                .params(RecoveryState.CONFIRMED.name(), now(), name, txHash, amount, transferredOn, id, RecoveryState.NOTIFIED.name(),
+                        RecoveryState.OVERDUE.name(), RecoveryState.WITHDRAWAL_IN_REVIEW.name())
                 .update() == 1;
     }
 
     boolean decline(long id, String name, String reason) {
         return jdbc.sql("""
                 UPDATE recovery_instruction SET state = ?, answered_at = ?, answered_by_name = ?, decline_reason = ?
-                WHERE id = ? AND state = ?""")
-                .params(RecoveryState.DECLINED.name(), now(), name, reason, id, RecoveryState.NOTIFIED.name()).update() == 1;
+                WHERE id = ? AND state IN (?, ?, ?)""")
+                .params(RecoveryState.DECLINED.name(), now(), name, reason, id, RecoveryState.NOTIFIED.name(), RecoveryState.OVERDUE.name(),
+                        RecoveryState.WITHDRAWAL_IN_REVIEW.name())
+                .update() == 1;
     }
 
     /** Targets reported frozen in a case, with the amount already instructed against each. */
@@ -121,7 +164,8 @@ public class RecoveryRepository {
                        (SELECT COALESCE(SUM(CASE WHEN ri.state = 'CONFIRMED' THEN ri.transferred_amount ELSE ri.amount END), 0)
                         FROM recovery_instruction ri
                         WHERE ri.counterparty_request_id = cr.id AND ri.target_id = t.id
-                          AND ri.state IN ('IN_REVIEW', 'APPROVED', 'NOTIFIED', 'CONFIRMED')) AS instructed
+                          AND ri.state IN ('IN_REVIEW', 'APPROVED', 'NOTIFIED', 'OVERDUE', 'WITHDRAWAL_IN_REVIEW', 'CONFIRMED'))
+                          AS instructed
                 FROM target_outcome o
                 JOIN counterparty_response r ON r.id = o.counterparty_response_id
                 JOIN counterparty_request cr ON cr.id = r.counterparty_request_id
@@ -158,13 +202,13 @@ public class RecoveryRepository {
             JOIN freeze_request fr ON fr.id = t.freeze_request_id
             WHERE ri.state = 'CONFIRMED'""";
 
-    /** Whether any instruction of the case still waits for legal review or the counterparty. */
+    /** Whether any instruction of the case still waits for legal review, its filer or the counterparty. */
     public boolean anyOpen(long caseId) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM recovery_instruction ri
                 JOIN counterparty_request cr ON cr.id = ri.counterparty_request_id
                 JOIN freeze_request fr ON fr.id = cr.freeze_request_id
-                WHERE fr.case_id = ? AND ri.state IN ('IN_REVIEW', 'APPROVED', 'NOTIFIED')""")
+                WHERE fr.case_id = ? AND ri.state IN ('IN_REVIEW', 'RETURNED', 'APPROVED', 'NOTIFIED', 'OVERDUE', 'WITHDRAWAL_IN_REVIEW')""")
                 .param(caseId).query(Integer.class).single() > 0;
     }
 

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Legal review of recovery instructions: approve or reject, never one's own. */
+/**
+ * Legal review of recovery instructions (approve, reject or return for amendment) and of their withdrawal
+ * (approve or reject); never one's own.
+ */
 @Controller
 @RequestMapping("/review/recoveries")
 class RecoveryReviewController {
@@ -48,10 +51,12 @@ class RecoveryReviewController {
     @PostMapping("/{taskId}")
     String decide(@PathVariable String taskId, @Valid @ModelAttribute("form") DecisionForm form, BindingResult result,
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        if (form.getDecision() == ReviewDecision.RETURN) {
-            result.rejectValue("decision", "noReturn", "A recovery instruction is approved or rejected; file a corrected one instead");
+        boolean withdrawal = recoveryService.reviewTask(taskId).withdrawal();
+        if (withdrawal && form.getDecision() == ReviewDecision.RETURN) {
+            result.rejectValue("decision", "noReturn", "A withdrawal is approved or rejected");
         }
-        if (form.getDecision() == ReviewDecision.REJECT && (form.getComment() == null || form.getComment().isBlank())) {
+        if ((form.getDecision() == ReviewDecision.REJECT || form.getDecision() == ReviewDecision.RETURN)
+                && (form.getComment() == null || form.getComment().isBlank())) {
             result.rejectValue("comment", "required", "Say why, so the filer knows what to change");
         }
         if (result.hasErrors()) {
@@ -67,14 +72,17 @@ class RecoveryReviewController {
             addTask(taskId, user, model);
             return VIEW;
         }
-        redirect.addFlashAttribute("message", "Recovery instruction: " + form.getDecision().name().toLowerCase() + " recorded.");
+        redirect.addFlashAttribute("message", (withdrawal ? "Withdrawal of recovery instruction: " : "Recovery instruction: ")
+                + form.getDecision().name().toLowerCase() + " recorded.");
         return "redirect:/review/recoveries";
     }
 
     private void addTask(String taskId, StaffUser user, Model model) {
         RecoveryService.ReviewTask task = recoveryService.reviewTask(taskId);
         model.addAttribute("task", task);
-        model.addAttribute("ownInstruction", task.instruction().filedBy().equals(user.getUsername()));
-        model.addAttribute("decisionChoices", new ReviewDecision[] {ReviewDecision.APPROVE, ReviewDecision.REJECT});
+        model.addAttribute("ownInstruction", task.instruction().filedBy().equals(user.getUsername())
+                || (task.withdrawal() && user.getUsername().equals(task.instruction().withdrawalRequestedBy())));
+        model.addAttribute("decisionChoices", task.withdrawal() ? new ReviewDecision[] {ReviewDecision.APPROVE, ReviewDecision.REJECT}
+                : ReviewDecision.values());
     }
 }

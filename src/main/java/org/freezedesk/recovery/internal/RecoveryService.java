@@ -2,9 +2,11 @@ package org.freezedesk.recovery.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -51,20 +53,22 @@ public class RecoveryService {
                         + instruction.method() + (instruction.destinationAddress() == null ? "" : " to " + instruction.destinationAddress())
                         + " under " + instruction.instrument() + " " + instruction.instrumentReference());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(RecoveryProcess.KEY, freezeCase.reference(),
-                Map.of(RecoveryProcess.RECOVERY_INSTRUCTION_ID, id, RecoveryProcess.FILER, filer.getUsername()));
+                Map.of(RecoveryProcess.RECOVERY_INSTRUCTION_ID, id, RecoveryProcess.FILER, filer.getUsername(),
+                        RecoveryProcess.URGENCY, recoveries.sla(h.counterpartyRequestId()).urgency()));
         recoveries.setProcessInstanceId(id, instance.getId());
         return id;
     }
 
-    /** Oldest first, so nothing waits longer than it must. */
+    /** Instructions and withdrawals to review, oldest first, so nothing waits longer than it must. */
     public List<ReviewTask> queue() {
-        return taskService.createTaskQuery().taskDefinitionKey(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION)
+        return taskService.createTaskQuery().taskDefinitionKeyIn(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION, RecoveryProcess.REVIEW_WITHDRAWAL)
                 .taskCandidateGroup(RecoveryProcess.LEGAL_GROUP).orderByTaskCreateTime().asc().list().stream()
                 .map(this::reviewTask).toList();
     }
 
     public ReviewTask reviewTask(String taskId) {
-        Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION)
+        Task task = taskService.createTaskQuery().taskId(taskId)
+                .taskDefinitionKeyIn(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION, RecoveryProcess.REVIEW_WITHDRAWAL)
                 .taskCandidateGroup(RecoveryProcess.LEGAL_GROUP).singleResult();
         if (task == null) {
             throw new RecoveryNotFoundException(taskId);
@@ -74,21 +78,91 @@ public class RecoveryService {
 
     private ReviewTask reviewTask(Task task) {
         long id = (Long) runtimeService.getVariable(task.getExecutionId(), RecoveryProcess.RECOVERY_INSTRUCTION_ID);
-        return new ReviewTask(task.getId(), task.getCreateTime(), recoveries.find(id));
+        return new ReviewTask(task.getId(), task.getCreateTime(), recoveries.find(id),
+                RecoveryProcess.REVIEW_WITHDRAWAL.equals(task.getTaskDefinitionKey()));
     }
 
-    /** The filer can never decide on their own instruction, whatever the page showed them. */
+    /**
+     * The filer (or whoever asked to withdraw) can never decide, whatever the page showed them. An instruction is
+     * approved, rejected or returned for amendment; a withdrawal is approved or rejected (the filer follows up again).
+     */
     @Transactional
     public void decide(String taskId, ReviewDecision decision, String comment, StaffUser reviewer) {
-        RecoveryInstruction instruction = reviewTask(taskId).instruction();
-        if (instruction.filedBy().equals(reviewer.getUsername())) {
+        ReviewTask task = reviewTask(taskId);
+        RecoveryInstruction instruction = task.instruction();
+        if (instruction.filedBy().equals(reviewer.getUsername())
+                || (task.withdrawal() && reviewer.getUsername().equals(instruction.withdrawalRequestedBy()))) {
             throw new FourEyesViolationException();
         }
-        RecoveryState state = decision == ReviewDecision.APPROVE ? RecoveryState.APPROVED : RecoveryState.REJECTED;
-        recoveries.review(instruction.id(), state, reviewer.getUsername(), comment);
-        audit.record("RECOVERY_" + state.name(), "recovery_instruction", instruction.id(), instruction.caseReference(),
-                instruction.state().name(), state.name() + (comment == null ? "" : ": " + comment));
+        if (task.withdrawal()) {
+            if (decision == ReviewDecision.RETURN) {
+                throw new IllegalArgumentException("A withdrawal is approved or rejected");
+            }
+            if (decision == ReviewDecision.REJECT) {
+                recoveries.setState(instruction.id(), RecoveryState.OVERDUE);
+            }
+            audit.record("RECOVERY_WITHDRAWAL_" + (decision == ReviewDecision.APPROVE ? "APPROVED" : "REJECTED"), "recovery_instruction",
+                    instruction.id(), instruction.caseReference(), instruction.state().name(), comment);
+        } else {
+            RecoveryState state = switch (decision) {
+                case APPROVE -> RecoveryState.APPROVED;
+                case REJECT -> RecoveryState.REJECTED;
+                case RETURN -> RecoveryState.RETURNED;
+            };
+            recoveries.review(instruction.id(), state, reviewer.getUsername(), comment);
+            audit.record("RECOVERY_" + state.name(), "recovery_instruction", instruction.id(), instruction.caseReference(),
+                    instruction.state().name(), state.name() + (comment == null ? "" : ": " + comment));
+        }
         taskService.complete(taskId, Map.of(RecoveryProcess.REVIEW_DECISION, decision.name()));
+    }
+
+    /** The filer's task after legal returned the instruction, if it is theirs and open. */
+    public Optional<Task> amendmentTask(RecoveryInstruction instruction, StaffUser user) {
+        return openTask(instruction, RecoveryProcess.AMEND_RECOVERY_INSTRUCTION, user);
+    }
+
+    /** The filer's task once the transfer is overdue, if it is theirs and open. */
+    public Optional<Task> followUpTask(RecoveryInstruction instruction, StaffUser user) {
+        return openTask(instruction, RecoveryProcess.FOLLOW_UP_TRANSFER, user);
+    }
+
+    /** Stores the amended terms and sends the instruction back to legal review. */
+    @Transactional
+    public void amend(RecoveryInstruction instruction, NewInstruction amended, StaffUser filer) {
+        Task task = amendmentTask(instruction, filer).orElseThrow(() -> new RecoveryNotFoundException("amendment " + instruction.id()));
+        recoveries.amend(instruction.id(), amended);
+        audit.record("RECOVERY_AMENDED", "recovery_instruction", instruction.id(), instruction.caseReference(), instruction.state().name(),
+                RecoveryState.IN_REVIEW.name() + ": " + amended.amount().stripTrailingZeros().toPlainString() + " "
+                        + amended.holding().asset() + " under " + amended.instrument() + " " + amended.instrumentReference());
+        taskService.complete(task.getId());
+    }
+
+    /** Gives the counterparty until {@code deadline}; the process waits for the transfer again. */
+    @Transactional
+    public void extendDeadline(RecoveryInstruction instruction, OffsetDateTime deadline, StaffUser filer) {
+        Task task = followUpTask(instruction, filer).orElseThrow(() -> new RecoveryNotFoundException("follow-up " + instruction.id()));
+        recoveries.setDue(instruction.id(), deadline);
+        recoveries.setState(instruction.id(), RecoveryState.NOTIFIED);
+        audit.record("RECOVERY_DEADLINE_EXTENDED", "recovery_instruction", instruction.id(), instruction.caseReference(),
+                "deadline " + instruction.dueAt(), "deadline " + deadline);
+        taskService.complete(task.getId(), Map.of(RecoveryProcess.FOLLOW_UP_DECISION, RecoveryFollowUpDecision.EXTEND_DEADLINE.name(),
+                RecoveryProcess.DEADLINE, Date.from(deadline.toInstant())));
+    }
+
+    /** Asks legal to withdraw the instruction; until legal decides, the counterparty can still answer. */
+    @Transactional
+    public void requestWithdrawal(RecoveryInstruction instruction, String reason, StaffUser filer) {
+        Task task = followUpTask(instruction, filer).orElseThrow(() -> new RecoveryNotFoundException("follow-up " + instruction.id()));
+        recoveries.requestWithdrawal(instruction.id(), filer.getUsername(), reason);
+        audit.record("RECOVERY_WITHDRAWAL_REQUESTED", "recovery_instruction", instruction.id(), instruction.caseReference(),
+                instruction.state().name(), RecoveryState.WITHDRAWAL_IN_REVIEW.name() + ": " + reason);
+        taskService.complete(task.getId(), Map.of(RecoveryProcess.FOLLOW_UP_DECISION, RecoveryFollowUpDecision.WITHDRAW.name()));
+    }
+
+    private Optional<Task> openTask(RecoveryInstruction instruction, String taskKey, StaffUser user) {
+        return Optional.ofNullable(taskService.createTaskQuery()
+                .processVariableValueEquals(RecoveryProcess.RECOVERY_INSTRUCTION_ID, instruction.id())
+                .taskDefinitionKey(taskKey).taskAssignee(user.getUsername()).singleResult());
     }
 
     /** Stores the answer first, then tells the process, which reads it from the table. */
@@ -123,7 +197,7 @@ public class RecoveryService {
                 .correlateWithResult();
     }
 
-    /** A legal review waiting in the queue. */
-    public record ReviewTask(String taskId, Date createdAt, RecoveryInstruction instruction) {
+    /** A legal review waiting in the queue: of the instruction, or of its withdrawal. */
+    public record ReviewTask(String taskId, Date createdAt, RecoveryInstruction instruction, boolean withdrawal) {
     }
 }

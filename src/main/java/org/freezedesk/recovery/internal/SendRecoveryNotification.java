@@ -1,5 +1,9 @@
 package org.freezedesk.recovery.internal;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails the counterparty's contacts the approved instruction with a fresh portal link; runs in its own job,
- * so an SMTP failure retries instead of undoing the legal approval.
+ * so an SMTP failure retries instead of undoing the legal approval. The counterparty's clock starts here: the
+ * reminder and the deadline are the shares of its response SLA that the SLA decision gave.
  */
 @Component(RecoveryProcess.SEND_RECOVERY_NOTIFICATION)
 class SendRecoveryNotification implements JavaDelegate {
@@ -29,10 +34,19 @@ class SendRecoveryNotification implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RecoveryInstruction instruction = recoveries.find((Long) execution.getVariable(RecoveryProcess.RECOVERY_INSTRUCTION_ID));
+        int slaHours = recoveries.sla(instruction.counterpartyRequestId()).responseSlaHours();
+        OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.UTC).plus(share(slaHours, execution.getVariable(RecoveryProcess.ESCALATION_SHARE)));
+        recoveries.setDue(instruction.id(), deadline);
+        execution.setVariable(RecoveryProcess.DEADLINE, Date.from(deadline.toInstant()));
+        execution.setVariable(RecoveryProcess.REMINDER_AFTER, share(slaHours, execution.getVariable(RecoveryProcess.REMINDER_SHARE)).toString());
         CounterpartyMail.Mailed mailed = mail.send(instruction.counterpartyRequestId(), "Recovery instruction", "recovery-notification",
                 "/recoveries/" + instruction.id(), Map.of("instruction", instruction));
         recoveries.markNotified(instruction.id());
         audit.record(Actor.ENGINE, "RECOVERY_NOTIFIED", "recovery_instruction", instruction.id(), instruction.caseReference(),
-                RecoveryState.APPROVED.name(), "mailed to " + String.join(", ", mailed.recipients()));
+                RecoveryState.APPROVED.name(), "mailed to " + String.join(", ", mailed.recipients()) + "; answer due " + deadline);
+    }
+
+    private static Duration share(int slaHours, Object share) {
+        return Duration.ofMinutes(Math.round(slaHours * 60 * ((Number) share).doubleValue()));
     }
 }

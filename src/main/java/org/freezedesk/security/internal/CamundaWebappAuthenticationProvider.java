@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -16,7 +16,11 @@ import org.freezedesk.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Hands the FreezeDesk admin's login to Cockpit; Spring Security already refused everyone else. */
+/**
+ * Hands the FreezeDesk admin's login to Cockpit and the engine REST API; Spring Security already refused
+ * everyone else. The admin acts in the engine as a member of {@link EngineOperators#GROUP} only, never of
+ * {@code camunda-admin}, which would bypass every authorization.
+ */
 public class CamundaWebappAuthenticationProvider extends ContainerBasedAuthenticationProvider {
 
     @Override
@@ -29,21 +33,31 @@ public class CamundaWebappAuthenticationProvider extends ContainerBasedAuthentic
         }
         ensureCamundaUser(engine.getIdentityService(), authentication.getName());
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-        result.setGroups(List.of(Groups.CAMUNDA_ADMIN));
+        result.setGroups(List.of(EngineOperators.GROUP));
         return result;
     }
 
     /**
-     * Cockpit only accepts users its own identity store knows. The password is random and never told to
-     * anyone: logging in always goes through FreezeDesk.
+     * Cockpit only accepts users its own identity store knows, and reads their groups from there. The
+     * password is random and never told to anyone: logging in always goes through FreezeDesk. Two nodes
+     * may create the same user or membership at once; the loser finds it made.
      */
     private static void ensureCamundaUser(IdentityService identityService, String username) {
-        if (identityService.createUserQuery().userId(username).count() == 0) {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            User user = identityService.newUser(username);
-            user.setPassword(Base64.getEncoder().encodeToString(secret));
-            identityService.saveUser(user);
+        try {
+            if (identityService.createUserQuery().userId(username).count() == 0) {
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                User user = identityService.newUser(username);
+                user.setPassword(Base64.getEncoder().encodeToString(secret));
+                identityService.saveUser(user);
+            }
+            if (identityService.createUserQuery().userId(username).memberOfGroup(EngineOperators.GROUP).count() == 0) {
+                identityService.createMembership(username, EngineOperators.GROUP);
+            }
+        } catch (ProcessEngineException raced) {
+            if (identityService.createUserQuery().userId(username).memberOfGroup(EngineOperators.GROUP).count() == 0) {
+                throw raced;
+            }
         }
     }
 }

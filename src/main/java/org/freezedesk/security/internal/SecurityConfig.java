@@ -17,7 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -50,7 +50,8 @@ public class SecurityConfig {
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/engine-rest/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(EngineRestSecurity.operatorCalls()).hasRole(Role.ADMIN.name())
+                        .requestMatchers(path("/engine-rest/**")).denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/imports/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/cases/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name(), Role.AUDITOR.name())
@@ -82,8 +83,10 @@ public class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // Cockpit sends its own CSRF header, checked by the webapp's own filter.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .csrf(csrf -> csrf.csrfTokenRepository(PageSecurity.csrfTokens()).ignoringRequestMatchers(path("/camunda/**")))
+                // After login everyone starts at the home page, so a page asked for before needs no session to remember it.
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .headers(PageSecurity.headers())
                 .build();
     }
 

@@ -1,0 +1,24 @@
+package org.freezedesk.counterpartyrequest.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
+import org.springframework.stereotype.Component;
+
+/** Reads from the stored answers whether every target has a final outcome, for the gateway after it. */
+@Component(CounterpartyRequestProcess.CHECK_ANSWERS)
+class CheckAnswers implements JavaDelegate {
+
+    private final CounterpartyRequestRepository counterpartyRequests;
+
+    CheckAnswers(CounterpartyRequestRepository counterpartyRequests) {
+        this.counterpartyRequests = counterpartyRequests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = (Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID);
+        execution.setVariable(CounterpartyRequestProcess.ALL_TARGETS_ANSWERED, counterpartyRequests.allTargetsAnswered(id));
+    }
+}

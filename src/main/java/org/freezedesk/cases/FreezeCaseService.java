@@ -200,12 +200,28 @@ public class FreezeCaseService {
     }
 
     public CaseView view(String reference, StaffUser user) {
+        return view(reference, user, true);
+    }
+
+    /**
+     * The case without its targets, which the case page shows a page at a time ({@link TargetAnswers}) and sums up
+     * per counterparty ({@link CaseRepository#routingLines}), so that a case of 50,000 targets opens at once.
+     */
+    public CaseView viewWithoutTargets(String reference, StaffUser user) {
+        return view(reference, user, false);
+    }
+
+    public List<RoutingLine> routingLines(FreezeRequest request) {
+        return cases.routingLines(request.id());
+    }
+
+    private CaseView view(String reference, StaffUser user, boolean withTargets) {
         FreezeCase freezeCase = visibleCase(reference, user);
         List<CaseView.RequestView> requests = new ArrayList<>();
         List<CaseView.OpenTask> tasks = new ArrayList<>();
         for (FreezeRequest request : cases.requestsOf(freezeCase.id())) {
-            List<Target> targets = cases.targetsOf(request.id());
-            Map<Long, List<TargetRoute>> routes = cases.routesOf(request.id());
+            List<Target> targets = withTargets ? cases.targetsOf(request.id()) : List.of();
+            Map<Long, List<TargetRoute>> routes = withTargets ? cases.routesOf(request.id()) : Map.of();
             requests.add(new CaseView.RequestView(request, targets, routes, TargetGroup.of(targets, routes)));
             if (request.processInstanceId() != null) {
                 taskService.createTaskQuery().processInstanceId(request.processInstanceId()).taskAssignee(user.getUsername())

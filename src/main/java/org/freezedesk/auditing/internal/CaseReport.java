@@ -2,6 +2,7 @@ package org.freezedesk.auditing.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +13,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.freezedesk.audit.AuditRepository;
 import org.freezedesk.cases.CaseView;
 import org.freezedesk.cases.CounterpartyRequestSummary;
@@ -94,10 +100,26 @@ public class CaseReport {
                 .map(o -> new ResponseRow(o.submittedAt(), o.submittedByName(), targets.get(o.targetId()), o)).toList();
     }
 
+    private static final String CJK_FAMILY = "WenQuanYi Micro Hei";
+
+    private static InputStream font(String file) {
+        return CaseReport.class.getResourceAsStream("/fonts/" + file);
+    }
+
     private static byte[] render(String html) {
-        try (ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
+        // The Chinese, Japanese and Korean font comes as a collection; the report uses its proportional face, which
+        // stays open until the document is written.
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+                TrueTypeCollection cjk = new TrueTypeCollection(font("wqy-microhei.ttc"))) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.usePDDocument(document);
+            // The standard PDF fonts know Latin only: names in other scripts would print as '#'. These fonts
+            // (src/main/resources/fonts, with their licences) are embedded, each reduced to the glyphs used.
+            builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, cjk.getFontByName("WenQuanYiMicroHei"), true)), CJK_FAMILY, 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(html, null);
             builder.toStream(pdf);
             builder.run();
@@ -106,4 +128,5 @@ public class CaseReport {
             throw new UncheckedIOException(e);
         }
     }
+
 }

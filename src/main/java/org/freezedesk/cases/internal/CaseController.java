@@ -10,11 +10,13 @@ import org.freezedesk.cases.CasePage;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.ReviewHistory;
 import org.freezedesk.cases.Urgency;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,13 +37,15 @@ class CaseController {
     private final CasePage casePage;
     private final FilingValidator filingValidator;
     private final TargetImportService imports;
+    private final ReviewHistory reviewHistory;
 
     CaseController(FreezeCaseService freezeCaseService, CasePage casePage, FilingValidator filingValidator,
-            TargetImportService imports) {
+            TargetImportService imports, ReviewHistory reviewHistory) {
         this.freezeCaseService = freezeCaseService;
         this.casePage = casePage;
         this.filingValidator = filingValidator;
         this.imports = imports;
+        this.reviewHistory = reviewHistory;
     }
 
     @ModelAttribute
@@ -72,7 +76,7 @@ class CaseController {
             @RequestParam(name = "removeImport", required = false) String removeImport,
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
         if (addRow != null || removeImport != null) {
-            return keepTyping(form, removeImport != null);
+            return keepTyping(form, removeImport != null, model);
         }
         String reference;
         if (form.getImportId() != null) {
@@ -96,9 +100,12 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
+    /** The investigator's work surface: what each counterparty answered per target, a page at a time, filtered. */
     @GetMapping("/{reference}")
-    String show(@PathVariable String reference, @AuthenticationPrincipal StaffUser user, Model model) {
-        return casePage.show(reference, user, model);
+    String show(@PathVariable String reference, @RequestParam(name = "outcome", required = false) String outcome,
+            @RequestParam(name = "counterparty", required = false) String counterparty,
+            @RequestParam(name = "page", required = false) String page, @AuthenticationPrincipal StaffUser user, Model model) {
+        return casePage.show(reference, user, outcome, counterparty, page, model);
     }
 
     @GetMapping("/{reference}/requests/{sequence}/amend")
@@ -110,6 +117,7 @@ class CaseController {
         imports.find(importId, user.getUsername()).ifPresent(i -> attach(i, form, model));
         model.addAttribute("form", form);
         model.addAttribute("amending", request);
+        model.addAttribute("reviewComments", reviewHistory.of(request.id()));
         model.addAttribute("freezeCase", freezeCase);
         return FORM_VIEW;
     }
@@ -122,9 +130,10 @@ class CaseController {
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
         FreezeRequest request = freezeCaseService.request(reference, sequence, user);
         model.addAttribute("amending", request);
+        model.addAttribute("reviewComments", reviewHistory.of(request.id()));
         model.addAttribute("freezeCase", freezeCaseService.visibleCase(reference, user));
         if (addRow != null || removeImport != null) {
-            return keepTyping(form, removeImport != null);
+            return keepTyping(form, removeImport != null, model);
         }
         if (form.getImportId() != null) {
             Optional<TargetImport> targetImport = attachedImport(form, result, user, model);
@@ -161,7 +170,7 @@ class CaseController {
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
         model.addAttribute("supplementing", freezeCaseService.visibleCase(reference, user));
         if (addRow != null) {
-            return keepTyping(form, false);
+            return keepTyping(form, false, model);
         }
         Optional<List<NewTarget>> targets = typedTargets(form, result);
         if (targets.isEmpty()) {
@@ -192,7 +201,12 @@ class CaseController {
         return Optional.of(targets);
     }
 
-    private static String keepTyping(FilingForm form, boolean removeImport) {
+    /**
+     * Another row, or the typed targets instead of the file: nothing was submitted for filing yet, so the form comes
+     * back as typed without the errors of a check that only filing makes.
+     */
+    private static String keepTyping(FilingForm form, boolean removeImport, Model model) {
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
         if (removeImport) {
             form.setImportId(null);
             form.padTargets(EMPTY_TARGET_ROWS);

@@ -110,8 +110,9 @@ class PortalController {
     String respond(@PathVariable String token, @Valid @ModelAttribute("responseForm") ResponseForm form, BindingResult result,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return withOpenLink(token, model, request, response, cr -> {
-            if (!cr.acknowledged()) {
-                result.reject("notAcknowledged", "Please acknowledge receipt first");
+            boolean acknowledging = !cr.acknowledged();
+            if (acknowledging && (form.getSubmitterTitle() == null || form.getSubmitterTitle().isBlank())) {
+                result.rejectValue("submitterTitle", "required", "Enter your title or function: answering also acknowledges receipt");
             }
             List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
             if (result.hasErrors()) {
@@ -119,7 +120,12 @@ class PortalController {
                 addRequest(cr, model);
                 return VIEW;
             }
-            counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), request.getRemoteAddr(), outcomes, actor(cr));
+            CounterpartyRequest answering = cr;
+            if (acknowledging) {
+                counterpartyRequestService.acknowledge(cr, form.getSubmittedBy().strip(), form.getSubmitterTitle().strip(), actor(cr));
+                answering = counterpartyRequests.find(cr.id());
+            }
+            counterpartyRequestService.respond(answering, form.getSubmittedBy().strip(), request.getRemoteAddr(), outcomes, actor(cr));
             redirect.addFlashAttribute("message", "Thank you: your response was recorded (" + outcomes.size() + " target(s)).");
             return "redirect:/portal/" + token;
         });

@@ -12,7 +12,19 @@ public class ResponseForm {
     @Size(max = 200, message = "At most 200 characters")
     private String submittedBy;
 
+    /** Only while the request is not acknowledged: answering then acknowledges receipt too, by this name and title. */
+    @Size(max = 200, message = "At most 200 characters")
+    private String submitterTitle;
+
     private List<OutcomeRow> outcomes = new ArrayList<>();
+
+    public String getSubmitterTitle() {
+        return submitterTitle;
+    }
+
+    public void setSubmitterTitle(String submitterTitle) {
+        this.submitterTitle = submitterTitle;
+    }
 
     public String getSubmittedBy() {
         return submittedBy;

@@ -1,14 +1,12 @@
 package org.freezedesk.review.internal;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CaseRepository;
-import org.freezedesk.cases.Target;
-import org.freezedesk.cases.TargetGroup;
+import org.freezedesk.cases.TargetAnswers;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.review.DecisionForm;
@@ -27,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -37,10 +36,12 @@ class ReviewController {
     private final CaseRepository cases;
     private final CounterpartyRepository counterparties;
     private final LegalDecisionRepository decisions;
+    private final TargetAnswers targetAnswers;
 
     ReviewController(ReviewService reviewService, CaseRepository cases, CounterpartyRepository counterparties,
-            LegalDecisionRepository decisions) {
+            LegalDecisionRepository decisions, TargetAnswers targetAnswers) {
         this.reviewService = reviewService;
+        this.targetAnswers = targetAnswers;
         this.cases = cases;
         this.counterparties = counterparties;
         this.decisions = decisions;
@@ -53,9 +54,9 @@ class ReviewController {
     }
 
     @GetMapping("/{taskId}")
-    String show(@PathVariable String taskId, @ModelAttribute("form") DecisionForm form, @AuthenticationPrincipal StaffUser user,
-            Model model) {
-        addRequest(taskId, user, model);
+    String show(@PathVariable String taskId, @ModelAttribute("form") DecisionForm form,
+            @RequestParam(name = "page", required = false) String page, @AuthenticationPrincipal StaffUser user, Model model) {
+        addRequest(taskId, user, model, TargetAnswers.pageNumber(page));
         return "review/show";
     }
 
@@ -68,7 +69,7 @@ class ReviewController {
             result.rejectValue("comment", "required", "Say why, so the filer knows what to change");
         }
         if (result.hasErrors()) {
-            addRequest(taskId, user, model);
+            addRequest(taskId, user, model, 1);
             return "review/show";
         }
         try {
@@ -76,7 +77,7 @@ class ReviewController {
         } catch (FourEyesViolationException e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             result.reject("fourEyes", e.getMessage());
-            addRequest(taskId, user, model);
+            addRequest(taskId, user, model, 1);
             return "review/show";
         }
         redirect.addFlashAttribute("message", "Request " + item.request().sequenceNumber() + " of " + item.freezeCase().reference()
@@ -84,10 +85,11 @@ class ReviewController {
         return "redirect:/review";
     }
 
-    private void addRequest(String taskId, StaffUser user, Model model) {
+    /** The request's routing summed up, and its targets a page at a time, so that a request of 50,000 targets opens at once. */
+    private void addRequest(String taskId, StaffUser user, Model model, int page) {
         ReviewItem item = reviewService.item(taskId);
-        List<Target> targets = cases.targetsOf(item.request().id());
-        model.addAttribute("targetGroups", TargetGroup.of(targets, cases.routesOf(item.request().id())));
+        model.addAttribute("routing", cases.routingLines(item.request().id()));
+        model.addAttribute("targets", targetAnswers.page(item.freezeCase().id(), new TargetAnswers.Filter(null, null, item.request().id()), page));
         model.addAttribute("counterparties", counterparties.findAll().stream().collect(Collectors.toMap(Counterparty::id, c -> c)));
         model.addAttribute("item", item);
         model.addAttribute("decisions", decisions.forRequest(item.request().id()));

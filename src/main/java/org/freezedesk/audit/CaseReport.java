@@ -21,6 +21,7 @@ import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestSummary;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.input.InputPolicy;
 import org.freezedesk.review.LegalDecision;
 import org.freezedesk.review.LegalDecisionRepository;
 import org.freezedesk.security.StaffUser;
@@ -97,7 +98,9 @@ public class CaseReport {
         try (ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(html, null);
+            // XML cannot hold control characters: one stored before the input policy, or sent by an engine, would
+            // make every later report of the case fail, so the report leaves them out.
+            builder.withHtmlContent(InputPolicy.withoutControlCharacters(html), null);
             builder.toStream(pdf);
             builder.run();
             return pdf.toByteArray();

@@ -6,12 +6,15 @@ import java.util.Optional;
 import jakarta.validation.Valid;
 
 import org.freezedesk.address.Chain;
+import org.freezedesk.input.InputPolicy;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,11 +39,21 @@ class CaseController {
         this.imports = imports;
     }
 
+    /**
+     * The form is URL-encoded, so a file chosen but not checked arrives as its name only: it is ignored here and
+     * taken only by "Check the file" (TargetImportController), which sends the form as multipart.
+     */
+    @InitBinder("form")
+    void ignoreUncheckedFile(WebDataBinder binder) {
+        binder.setDisallowedFields("file");
+    }
+
     @ModelAttribute
     void choices(Model model) {
         model.addAttribute("chains", Chain.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("maxImportLines", TargetImportService.MAX_LINES);
+        model.addAttribute("maxFormRows", InputPolicy.MAX_FORM_ROWS);
     }
 
     @GetMapping
@@ -64,7 +77,7 @@ class CaseController {
             @RequestParam(name = "removeImport", required = false) String removeImport,
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
         if (addRow != null || removeImport != null) {
-            return keepTyping(form, removeImport != null);
+            return keepTyping(form, result, removeImport != null);
         }
         String reference;
         if (form.getImportId() != null) {
@@ -117,15 +130,16 @@ class CaseController {
         model.addAttribute("amending", request);
         model.addAttribute("freezeCase", freezeCaseService.visibleCase(reference, user));
         if (addRow != null || removeImport != null) {
-            return keepTyping(form, removeImport != null);
+            return keepTyping(form, result, removeImport != null);
         }
+        List<String> dropped;
         if (form.getImportId() != null) {
             Optional<TargetImport> targetImport = attachedImport(form, result, user, model);
             if (targetImport.isEmpty() || result.hasErrors()) {
                 return FORM_VIEW;
             }
             try {
-                freezeCaseService.amend(reference, sequence, form, targetImport.get(), user);
+                dropped = freezeCaseService.amend(reference, sequence, form, targetImport.get(), user);
             } catch (ImportNotUsableException e) {
                 return detach(form, result, model, e.getMessage());
             }
@@ -134,9 +148,11 @@ class CaseController {
             if (targets.isEmpty()) {
                 return FORM_VIEW;
             }
-            freezeCaseService.amend(reference, sequence, form, targets.get(), user);
+            dropped = freezeCaseService.amend(reference, sequence, form, targets.get(), user);
         }
-        redirect.addFlashAttribute("message", "Request " + sequence + " amended and sent back to legal review.");
+        redirect.addFlashAttribute("message", "Request " + sequence + " amended and sent back to legal review."
+                + (dropped.isEmpty() ? "" : " Route overrides dropped because their target changed or was removed: "
+                + String.join("; ", dropped) + "."));
         return "redirect:/cases/" + reference;
     }
 
@@ -154,7 +170,7 @@ class CaseController {
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
         model.addAttribute("supplementing", freezeCaseService.visibleCase(reference, user));
         if (addRow != null) {
-            return keepTyping(form, false);
+            return keepTyping(form, result, false);
         }
         Optional<List<NewTarget>> targets = typedTargets(form, result);
         if (targets.isEmpty()) {
@@ -173,7 +189,6 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
-    /** Adds a row, or drops the attached file so that targets can be typed; nothing is checked yet. */
     /** The typed targets when every row is valid; otherwise the errors stay on the form, with a row to go on typing. */
     private Optional<List<NewTarget>> typedTargets(FilingForm form, BindingResult result) {
         form.dropBlankTargets();
@@ -185,10 +200,14 @@ class CaseController {
         return Optional.of(targets);
     }
 
-    private static String keepTyping(FilingForm form, boolean removeImport) {
+    /** Adds a row, or drops the attached file so that targets can be typed; nothing is checked yet. */
+    private static String keepTyping(FilingForm form, BindingResult result, boolean removeImport) {
         if (removeImport) {
             form.setImportId(null);
             form.padTargets(EMPTY_TARGET_ROWS);
+        } else if (form.getTargets().size() >= InputPolicy.MAX_FORM_ROWS) {
+            result.rejectValue("targets", "rows", "The form holds at most " + InputPolicy.MAX_FORM_ROWS
+                    + " targets; file these and add more in a supplementary request, or import them from a CSV file");
         } else {
             form.padTargets(form.getTargets().size() + 1);
         }

@@ -3,6 +3,7 @@ package org.freezedesk.cases;
 import java.io.IOException;
 
 import org.freezedesk.address.Chain;
+import org.freezedesk.input.InputPolicy;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,7 @@ class TargetImportController {
         model.addAttribute("chains", Chain.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("maxImportLines", TargetImportService.MAX_LINES);
+        model.addAttribute("maxFormRows", InputPolicy.MAX_FORM_ROWS);
     }
 
     @PostMapping("/imports")

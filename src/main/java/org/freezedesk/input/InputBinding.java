@@ -10,8 +10,9 @@ class InputBinding {
 
     @InitBinder
     void applyPolicy(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new NoControlCharactersEditor());
-        // Rows beyond the limit are refused as a whole (InputErrors) rather than grown into memory.
+        // Rows beyond the limit are refused as a whole (InputErrors) rather than grown into memory. This must
+        // come first: any other configuration initializes the binder.
         binder.setAutoGrowCollectionLimit(InputPolicy.MAX_FORM_ROWS);
+        binder.registerCustomEditor(String.class, new NoControlCharactersEditor());
     }
 }

@@ -8,6 +8,7 @@ import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.ClosedCases;
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.input.NotOpenException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.camunda.bpm.engine.TaskService;
+import org.freezedesk.cases.internal.TargetRoute;
+import org.freezedesk.cases.internal.TargetRow;
 import org.freezedesk.directory.RouteReason;
 import org.freezedesk.review.DecisionForm;
 import org.freezedesk.review.ReviewDecision;
@@ -88,11 +90,11 @@ class LargeFormsTest {
     void anAmendmentOfFiftyTargetsKeepsTheOverridesOfTargetsItDoesNotChangeAndNamesTheOthers() throws Exception {
         CaseStory story = new CaseStory(context);
         StaffUser agency = story.staff("agency");
-        List<org.freezedesk.cases.TargetRow> rows = new ArrayList<>();
+        List<TargetRow> rows = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             rows.add(Filings.target("ETH", "USDT", ethAddress(1000 + i), "10"));
         }
-        String reference = story.file(rows.toArray(org.freezedesk.cases.TargetRow[]::new));
+        String reference = story.file(rows.toArray(TargetRow[]::new));
         long circle = story.counterparty("Circle");
         long kraken = story.counterparty("Kraken");
         CaseStory.as(agency, () -> {

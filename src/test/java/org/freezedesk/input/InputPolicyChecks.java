@@ -11,8 +11,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.freezedesk.counterpartyrequest.ApprovedRequests;
 import org.freezedesk.counterpartyrequest.Outcome;
-import org.freezedesk.recovery.RecoveryInstruction;
 import org.freezedesk.recovery.RecoveryStory;
+import org.freezedesk.recovery.internal.RecoveryInstruction;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.Test;

@@ -9,10 +9,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.freezedesk.counterpartyrequest.ApprovedRequests;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.recovery.RecoveryStory;
 import org.freezedesk.recovery.internal.RecoveryInstruction;
+import org.freezedesk.recovery.internal.RecoveryRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.Test;
@@ -43,15 +45,29 @@ abstract class InputPolicyChecks {
     @Autowired ObjectMapper json;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
+    /**
+     * Other applications of the test JVM may share the database with their job executor on: a job they ran first
+     * is done, so the story carries on with the jobs left.
+     */
+    private static void settled(RecoveryStory story, String reference, Runnable step) {
+        try {
+            step.run();
+        } catch (OptimisticLockingException ranElsewhere) {
+            story.runJobs(reference);
+        }
+    }
+
     @Test
     void noHostileInputGivesAServerErrorOrLeavesARowBehind() {
         RecoveryStory story = new RecoveryStory(context);
         String reference = story.file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "1000"),
                 Filings.target("ETH", "USDC", Filings.ETH_ADDRESS, "500"));
-        story.approve(reference);
+        settled(story, reference, () -> story.approve(reference));
         story.acknowledge(reference, "Tether");
-        story.respond(reference, "Tether", Outcome.FROZEN, "1000", LocalDate.now().plusDays(60));
-        RecoveryInstruction instruction = story.instructAndApprove(reference, "Tether", "400", DESTINATION);
+        settled(story, reference, () -> story.respond(reference, "Tether", Outcome.FROZEN, "1000", LocalDate.now().plusDays(60)));
+        settled(story, reference, () -> story.instructAndApprove(reference, "Tether", "400", DESTINATION));
+        RecoveryInstruction instruction = context.getBean(RecoveryRepository.class)
+                .find(jdbc.sql("SELECT MAX(id) FROM recovery_instruction").query(Long.class).single());
         String inReview = story.file(Filings.target("TRON", "USDT", Filings.TRON_ADDRESS, "all"));
         String reviewTask = context.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
                 .processInstanceBusinessKey(inReview).singleResult().getId();

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public record ChainHead(Long eventId, String hash, long eventCount) {
 
-    private static final Pattern TEXT = Pattern.compile("(\\d+):([0-9a-f]{64})");
+    /** Event ids are BIGINT: 18 digits always fit, so a longer id is refused as not a head rather than overflowing. */
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,18}):([0-9a-f]{64})");
 
     /** Reads the {@code <event id>:<hash>} form of a head that was kept outside the database. */
     public static ChainHead parse(String text) {

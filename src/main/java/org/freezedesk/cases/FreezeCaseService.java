@@ -20,7 +20,9 @@ import org.freezedesk.cases.internal.SupplementaryForms;
 import org.freezedesk.cases.internal.TargetImport;
 import org.freezedesk.cases.internal.TargetImportRepository;
 import org.freezedesk.cases.internal.TargetRoute;
+import org.freezedesk.cases.internal.RouteOverrides;
 import org.freezedesk.directory.TargetRouter;
+import org.freezedesk.input.NotOpenException;
 import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Service;
@@ -39,9 +41,11 @@ public class FreezeCaseService {
     private final AuditLog audit;
     private final TargetRouter router;
     private final TargetImportRepository imports;
+    private final RouteOverrides routeOverrides;
 
     FreezeCaseService(CaseRepository cases, CounterpartyProgress counterpartyRequests, RuntimeService runtimeService,
-            TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports) {
+            TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports, RouteOverrides routeOverrides) {
+        this.routeOverrides = routeOverrides;
         this.router = router;
         this.imports = imports;
         this.cases = cases;
@@ -110,34 +114,42 @@ public class FreezeCaseService {
         return SupplementaryForms.of(freezeCase, original, leads);
     }
 
-    /** The filer's answer to a request legal review returned: the changed request goes back to review. */
+    /**
+     * The filer's answer to a request legal review returned: the changed request goes back to review. Returns the
+     * route overrides dropped because their target was removed or changed; the others are kept.
+     */
     @Transactional
-    public void amend(String reference, int sequence, FilingForm form, List<NewTarget> targets, StaffUser filer) {
-        amend(reference, sequence, form, filer, requestId -> saveTargets(requestId, targets), describe(targets));
+    public List<String> amend(String reference, int sequence, FilingForm form, List<NewTarget> targets, StaffUser filer) {
+        return amend(reference, sequence, form, filer, requestId -> saveTargets(requestId, targets), describe(targets));
     }
 
     /** As {@link #amend(String, int, FilingForm, List, StaffUser)}, with the targets of a checked import. */
     @Transactional
-    public void amend(String reference, int sequence, FilingForm form, TargetImport targetImport, StaffUser filer) {
+    public List<String> amend(String reference, int sequence, FilingForm form, TargetImport targetImport, StaffUser filer) {
         imports.claim(targetImport, filer.getUsername());
-        amend(reference, sequence, form, filer, requestId -> imports.copyTargets(targetImport.id(), requestId), describe(targetImport));
+        return amend(reference, sequence, form, filer, requestId -> imports.copyTargets(targetImport.id(), requestId), describe(targetImport));
     }
 
-    private void amend(String reference, int sequence, FilingForm form, StaffUser filer, LongConsumer saveTargets,
+    private List<String> amend(String reference, int sequence, FilingForm form, StaffUser filer, LongConsumer saveTargets,
             String targetsDescription) {
         FreezeCase freezeCase = visibleCase(reference, filer);
         FreezeRequest request = requestOf(freezeCase, sequence);
         Task task = openTask(request, FreezeRequestProcess.AMEND_REQUEST, filer)
-                .orElseThrow(() -> new IllegalStateException("Request " + sequence + " of " + reference + " is not waiting for your amendment"));
+                .orElseThrow(() -> new NotOpenException("Request " + sequence + " of " + reference + " is not waiting for an amendment (any more)"));
         String before = describe(request) + describeStored(cases.targetsOf(request.id()));
         if (request.original()) {
             cases.updateCase(freezeCase.id(), form);
         }
         cases.updateRequest(request.id(), form);
+        Map<String, RouteOverrides.Kept> overridden = routeOverrides.before(request.id());
         cases.deleteTargets(request.id());
         saveTargets.accept(request.id());
-        audit.record("REQUEST_AMENDED", "freeze_request", request.id(), reference, before, describe(form) + targetsDescription);
+        List<String> dropped = routeOverrides.restore(request.id(), overridden).stream().map(RouteOverrides.Kept::describe).toList();
+        audit.record("REQUEST_AMENDED", "freeze_request", request.id(), reference, before, describe(form) + targetsDescription
+                + (dropped.isEmpty() ? "" : "; route overrides dropped: "
+                + String.join("; ", dropped.subList(0, Math.min(dropped.size(), DESCRIBED_TARGETS)))));
         taskService.complete(task.getId());
+        return dropped;
     }
 
     /**
@@ -176,7 +188,7 @@ public class FreezeCaseService {
     public void readSummary(String reference, int sequence, StaffUser filer) {
         FreezeRequest request = requestOf(visibleCase(reference, filer), sequence);
         Task task = openTask(request, FreezeRequestProcess.READ_SUMMARY, filer)
-                .orElseThrow(() -> new IllegalStateException("No summary of request " + sequence + " is waiting for you"));
+                .orElseThrow(() -> new NotOpenException("No summary of request " + sequence + " is waiting for you: it was read already"));
         audit.record("SUMMARY_READ", "freeze_request", request.id(), reference, null, null);
         taskService.complete(task.getId());
     }

@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.ClosedCases;
 import org.freezedesk.cases.CounterpartyRequestState;
+import org.freezedesk.input.NotOpenException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,9 +26,11 @@ public class CounterpartyRequestService {
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final ClosedCases closedCases;
 
     CounterpartyRequestService(CounterpartyRequestRepository counterpartyRequests, CaseRepository cases, AuditLog audit,
-            RuntimeService runtimeService, TransactionTemplate transaction, ApplicationEventPublisher events) {
+            RuntimeService runtimeService, TransactionTemplate transaction, ApplicationEventPublisher events, ClosedCases closedCases) {
+        this.closedCases = closedCases;
         this.counterpartyRequests = counterpartyRequests;
         this.cases = cases;
         this.audit = audit;
@@ -38,6 +42,7 @@ public class CounterpartyRequestService {
     /** Only the first acknowledgement is kept; a second one changes nothing. */
     public void acknowledge(CounterpartyRequest counterpartyRequest, String name, String title, Actor actor) {
         transaction.executeWithoutResult(status -> {
+            refuseIfCaseClosed(counterpartyRequest);
             CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
             if (counterpartyRequests.acknowledge(counterpartyRequest.id(), name, title)) {
                 audit.record(actor, "ACKNOWLEDGED", "counterparty_request", counterpartyRequest.id(), caseReference(counterpartyRequest),
@@ -49,6 +54,7 @@ public class CounterpartyRequestService {
     /** Keeps the form as typed, without submitting anything: the process is not told. */
     public void saveDraft(CounterpartyRequest counterpartyRequest, String content, int answeredRows, Actor actor) {
         transaction.executeWithoutResult(status -> {
+            refuseIfCaseClosed(counterpartyRequest);
             counterpartyRequests.saveDraft(counterpartyRequest.id(), content);
             audit.record(actor, "DRAFT_SAVED", "counterparty_request", counterpartyRequest.id(), caseReference(counterpartyRequest),
                     null, "draft with an outcome for " + answeredRows + " target(s)");
@@ -63,6 +69,7 @@ public class CounterpartyRequestService {
     public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
             List<NewOutcome> outcomes, Actor actor) {
         transaction.executeWithoutResult(status -> {
+            refuseIfCaseClosed(counterpartyRequest);
             CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
             long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes);
             String caseReference = caseReference(counterpartyRequest);
@@ -86,6 +93,19 @@ public class CounterpartyRequestService {
                     throw concurrentResponse;
                 }
             }
+        }
+    }
+
+    /** Whether the case this request belongs to was closed: then nothing of it changes any more. */
+    public boolean caseClosed(CounterpartyRequest counterpartyRequest) {
+        return closedCases.isClosed(caseReference(counterpartyRequest));
+    }
+
+    /** A closed case keeps the answers and totals it was closed with, whoever sends more. */
+    private void refuseIfCaseClosed(CounterpartyRequest counterpartyRequest) {
+        if (caseClosed(counterpartyRequest)) {
+            throw new NotOpenException("Case " + caseReference(counterpartyRequest)
+                    + " is closed and takes no more answers; contact the requesting agency if something changed");
         }
     }
 

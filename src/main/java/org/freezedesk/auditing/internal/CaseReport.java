@@ -28,6 +28,7 @@ import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.input.InputPolicy;
 import org.freezedesk.review.LegalDecision;
 import org.freezedesk.review.LegalDecisionRepository;
 import org.freezedesk.security.StaffUser;
@@ -120,7 +121,9 @@ public class CaseReport {
             builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(new PDFontSupplier(PDType0Font.load(document, cjk.getFontByName("WenQuanYiMicroHei"), true)), CJK_FAMILY, 400,
                     BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
+            // XML cannot hold control characters: one stored before the input policy, or sent by an engine, would
+            // make every later report of the case fail, so the report leaves them out.
+            builder.withHtmlContent(InputPolicy.withoutControlCharacters(html), null);
             builder.toStream(pdf);
             builder.run();
             return pdf.toByteArray();

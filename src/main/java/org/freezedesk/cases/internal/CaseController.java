@@ -12,13 +12,16 @@ import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.ReviewHistory;
 import org.freezedesk.cases.Urgency;
+import org.freezedesk.input.InputPolicy;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,11 +51,21 @@ class CaseController {
         this.reviewHistory = reviewHistory;
     }
 
+    /**
+     * The form is URL-encoded, so a file chosen but not checked arrives as its name only: it is ignored here and
+     * taken only by "Check the file" (TargetImportController), which sends the form as multipart.
+     */
+    @InitBinder("form")
+    void ignoreUncheckedFile(WebDataBinder binder) {
+        binder.setDisallowedFields("file");
+    }
+
     @ModelAttribute
     void choices(Model model) {
         model.addAttribute("chains", Chain.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("maxImportLines", TargetImportService.MAX_LINES);
+        model.addAttribute("maxFormRows", InputPolicy.MAX_FORM_ROWS);
     }
 
     @GetMapping
@@ -135,13 +148,14 @@ class CaseController {
         if (addRow != null || removeImport != null) {
             return keepTyping(form, removeImport != null, model);
         }
+        List<String> dropped;
         if (form.getImportId() != null) {
             Optional<TargetImport> targetImport = attachedImport(form, result, user, model);
             if (targetImport.isEmpty() || result.hasErrors()) {
                 return FORM_VIEW;
             }
             try {
-                freezeCaseService.amend(reference, sequence, form, targetImport.get(), user);
+                dropped = freezeCaseService.amend(reference, sequence, form, targetImport.get(), user);
             } catch (ImportNotUsableException e) {
                 return detach(form, result, model, e.getMessage());
             }
@@ -150,9 +164,11 @@ class CaseController {
             if (targets.isEmpty()) {
                 return FORM_VIEW;
             }
-            freezeCaseService.amend(reference, sequence, form, targets.get(), user);
+            dropped = freezeCaseService.amend(reference, sequence, form, targets.get(), user);
         }
-        redirect.addFlashAttribute("message", "Request " + sequence + " amended and sent back to legal review.");
+        redirect.addFlashAttribute("message", "Request " + sequence + " amended and sent back to legal review."
+                + (dropped.isEmpty() ? "" : " Route overrides dropped because their target changed or was removed: "
+                + String.join("; ", dropped) + "."));
         return "redirect:/cases/" + reference;
     }
 
@@ -189,7 +205,6 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
-    /** Adds a row, or drops the attached file so that targets can be typed; nothing is checked yet. */
     /** The typed targets when every row is valid; otherwise the errors stay on the form, with a row to go on typing. */
     private Optional<List<NewTarget>> typedTargets(FilingForm form, BindingResult result) {
         form.dropBlankTargets();
@@ -206,10 +221,14 @@ class CaseController {
      * back as typed without the errors of a check that only filing makes.
      */
     private static String keepTyping(FilingForm form, boolean removeImport, Model model) {
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
+        BindingResult result = new BeanPropertyBindingResult(form, "form");
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
         if (removeImport) {
             form.setImportId(null);
             form.padTargets(EMPTY_TARGET_ROWS);
+        } else if (form.getTargets().size() >= InputPolicy.MAX_FORM_ROWS) {
+            result.rejectValue("targets", "rows", "The form holds at most " + InputPolicy.MAX_FORM_ROWS
+                    + " targets; file these and add more in a supplementary request, or import them from a CSV file");
         } else {
             form.padTargets(form.getTargets().size() + 1);
         }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.freezedesk.cases.Urgency;
+import org.freezedesk.input.DateInRange;
+import org.freezedesk.input.InputPolicy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -30,6 +32,7 @@ public class FilingForm {
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     @PastOrPresent(message = "The theft cannot be in the future")
+    @DateInRange
     private LocalDate theftDate;
 
     @NotBlank(message = "Name the legal basis (statute)")
@@ -45,6 +48,7 @@ public class FilingForm {
     @NotNull(message = "Choose the urgency")
     private Urgency urgency = Urgency.URGENT;
 
+    @Size(max = InputPolicy.MAX_FORM_ROWS, message = "At most " + InputPolicy.MAX_FORM_ROWS + " targets here; import a CSV file for more")
     private List<TargetRow> targets = new ArrayList<>();
 
     /** A checked CSV import whose lines are the targets, instead of typed rows. */
@@ -59,8 +63,9 @@ public class FilingForm {
         targets.removeIf(row -> row == null || row.isBlank());
     }
 
+    /** Pads with empty rows, up to the most a form may hold. */
     public void padTargets(int rows) {
-        while (targets.size() < rows) {
+        while (targets.size() < Math.min(rows, InputPolicy.MAX_FORM_ROWS)) {
             targets.add(new TargetRow());
         }
     }
@@ -151,7 +156,8 @@ public class FilingForm {
         return targets;
     }
 
+    /** A JSON {@code "targets": null} is no targets, which the validator refuses naming the field. */
     public void setTargets(List<TargetRow> targets) {
-        this.targets = targets;
+        this.targets = targets == null ? new ArrayList<>() : targets;
     }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.freezedesk.address.AddressCheck;
 import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
+import org.freezedesk.input.Decimals;
+import org.freezedesk.input.InputPolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TargetChecker {
 
-    /** Amounts are exact in the asset's own units; 18 decimals covers every EVM token. */
-    private static final int MAX_DECIMALS = 18;
-    private static final int MAX_INTEGER_DIGITS = 20;
     private static final int MAX_NOTE = 1000;
     private static final int MAX_TX_HASHES = 4000;
     private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9.]{1,20}");
@@ -46,7 +45,10 @@ public class TargetChecker {
     }
 
     public Result check(int lineNumber, TargetRow row) {
-        List<TargetProblem> problems = new ArrayList<>();
+        List<TargetProblem> problems = controlCharacters(row);
+        if (!problems.isEmpty()) {
+            return new Result(null, List.copyOf(problems));
+        }
         Optional<Chain> chain = Chain.parse(trim(row.getChain()));
         if (chain.isEmpty()) {
             problems.add(new TargetProblem(TargetColumn.CHAIN, trim(row.getChain()).isEmpty()
@@ -109,21 +111,13 @@ public class TargetChecker {
             problems.add(new TargetProblem(TargetColumn.AMOUNT, "Enter an amount, or 'all' for everything held at the address"));
             return null;
         }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            problems.add(new TargetProblem(TargetColumn.AMOUNT, "Enter a number such as 1250.5, or 'all'"));
+        Decimals.Parsed amount = Decimals.positive(value, Decimals.MAX_DECIMALS);
+        if (!amount.valid()) {
+            problems.add(new TargetProblem(TargetColumn.AMOUNT, amount.problem().startsWith("Enter a number")
+                    ? amount.problem() + ", or 'all'" : amount.problem()));
             return null;
         }
-        if (amount.signum() <= 0) {
-            problems.add(new TargetProblem(TargetColumn.AMOUNT, "The amount must be more than zero"));
-        } else if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
-            problems.add(new TargetProblem(TargetColumn.AMOUNT, "At most " + MAX_DECIMALS + " decimal places"));
-        } else if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            problems.add(new TargetProblem(TargetColumn.AMOUNT, "The amount is too large"));
-        }
-        return amount;
+        return amount.amount();
     }
 
     private String parseTxHashes(Chain chain, String text, List<TargetProblem> problems) {
@@ -145,6 +139,17 @@ public class TargetChecker {
             return null;
         }
         return joined.isEmpty() ? null : joined;
+    }
+
+    /** Forms and JSON refuse them as they are bound; a CSV line is refused here, column by column. */
+    private static List<TargetProblem> controlCharacters(TargetRow row) {
+        List<TargetProblem> problems = new ArrayList<>();
+        for (TargetColumn column : TargetColumn.values()) {
+            if (InputPolicy.hasControlCharacters(column.of(row))) {
+                problems.add(new TargetProblem(column, InputPolicy.CONTROL_CHARACTERS_MESSAGE));
+            }
+        }
+        return problems;
     }
 
     private static String trim(String s) {

@@ -24,4 +24,16 @@ public enum TargetColumn {
     public String field() {
         return field;
     }
+
+    /** This column's value in {@code row}, as typed. */
+    String of(TargetRow row) {
+        return switch (this) {
+            case CHAIN -> row.getChain();
+            case ASSET -> row.getAsset();
+            case ADDRESS -> row.getAddress();
+            case AMOUNT -> row.getAmount();
+            case TX_HASHES -> row.getTxHashes();
+            case NOTE -> row.getNote();
+        };
+    }
 }

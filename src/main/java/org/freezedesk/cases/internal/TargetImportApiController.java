@@ -1,9 +1,13 @@
 package org.freezedesk.cases.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.freezedesk.input.BoundedBody;
 import org.freezedesk.security.StaffUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +15,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,10 +38,14 @@ class TargetImportApiController {
         this.imports = imports;
     }
 
-    /** The file is the request body, {@code text/csv} in UTF-8; 202 while its lines are checked. */
+    /**
+     * The file is the request body, {@code text/csv} in UTF-8, read in chunks up to {@link TargetImportService#MAX_BYTES}
+     * (413 beyond); 202 while its lines are checked.
+     */
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<?> upload(@RequestBody byte[] content, @RequestHeader(name = "X-File-Name", required = false) String fileName,
-            @AuthenticationPrincipal StaffUser user) {
+    ResponseEntity<?> upload(HttpServletRequest request, @RequestHeader(name = "X-File-Name", required = false) String fileName,
+            @AuthenticationPrincipal StaffUser user) throws IOException {
+        byte[] content = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), TargetImportService.MAX_BYTES, "file");
         try {
             String id = imports.upload(user.getUsername(), null, null, fileName, content, null);
             return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id))

@@ -8,6 +8,7 @@ import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Urgency;
+import org.freezedesk.input.InputPolicy;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,6 +48,7 @@ class TargetImportController {
         model.addAttribute("chains", Chain.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("maxImportLines", TargetImportService.MAX_LINES);
+        model.addAttribute("maxFormRows", InputPolicy.MAX_FORM_ROWS);
     }
 
     @PostMapping("/imports")

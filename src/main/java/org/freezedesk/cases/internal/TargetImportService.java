@@ -18,6 +18,7 @@ import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.directory.Route;
 import org.freezedesk.directory.RouteKey;
 import org.freezedesk.directory.TargetRouter;
+import org.freezedesk.input.InputPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TargetImportService {
 
     public static final int MAX_LINES = 50_000;
+    /** As spring.servlet.multipart.max-file-size: 50,000 lines with transaction hashes and notes. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_FILE_NAME = 200;
     private static final int PROGRESS_EVERY = 1000;
     private static final Duration KEPT_FOR = Duration.ofDays(2);
     private static final Logger log = LoggerFactory.getLogger(TargetImportService.class);
@@ -67,8 +71,7 @@ public class TargetImportService {
         String id = UUID.randomUUID().toString();
         String checkRun = UUID.randomUUID().toString();
         imports.create(id, owner, freezeCase == null ? null : freezeCase.id(), request == null ? null : request.sequenceNumber(),
-                fileName == null || fileName.isBlank() ? "targets.csv" : fileName, sha256(content), lines.size(), draft, content,
-                checkRun);
+                fileName(fileName), sha256(content), lines.size(), draft, content, checkRun);
         Map<String, String> requested = freezeCase == null ? Map.of()
                 : cases.requestedTargets(freezeCase.id(), request == null ? null : request.id());
         executor.execute(() -> check(id, checkRun, lines, requested));
@@ -189,6 +192,16 @@ public class TargetImportService {
     private static ImportLine.Problem error(int lineNumber, TargetProblem problem) {
         return new ImportLine.Problem(lineNumber, problem.column() == null ? null : problem.column().csvName(),
                 ImportLine.Severity.ERROR, problem.message());
+    }
+
+    /** A file's name is only shown back, so what it cannot hold (control characters, excess length) is removed, not refused. */
+    private static String fileName(String given) {
+        String name = InputPolicy.withoutControlCharacters(given);
+        if (name == null || name.isBlank()) {
+            return "targets.csv";
+        }
+        name = name.strip();
+        return name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
     }
 
     private static String sha256(byte[] content) {

@@ -1,5 +1,6 @@
 package org.freezedesk.counterpartyrequest.internal;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CasePage;
+import org.freezedesk.input.InputPolicy;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -72,6 +74,9 @@ class FollowUpController {
                 deadline = LocalDateTime.parse(form.getNewDeadline().strip()).atOffset(ZoneOffset.UTC);
                 if (!deadline.isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
                     result.rejectValue("newDeadline", "past", "The new deadline must be in the future");
+                } else {
+                    InputPolicy.dateOutOfRange(deadline.toLocalDate(), LocalDate.now(ZoneOffset.UTC))
+                            .ifPresent(problem -> result.rejectValue("newDeadline", "range", problem));
                 }
             } catch (DateTimeParseException e) {
                 result.rejectValue("newDeadline", "format", "Enter a date and time such as 2026-05-04T18:00");

@@ -26,6 +26,7 @@ import org.freezedesk.audit.AuditLog;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.input.InputPolicy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -155,7 +156,9 @@ public class AttributionImportService {
             problems.add(new Problem(line, "exchange", exchange.name() + " is an issuer; addresses are attributed to exchanges"));
         }
         String source = record.get(3);
-        if (source.isEmpty() || source.length() > 200) {
+        if (InputPolicy.hasControlCharacters(source)) {
+            problems.add(new Problem(line, "source", InputPolicy.CONTROL_CHARACTERS_MESSAGE));
+        } else if (source.isEmpty() || source.length() > 200) {
             problems.add(new Problem(line, "source", "Name the source of the attribution, in at most 200 characters"));
         }
         LocalDate date = null;
@@ -163,6 +166,8 @@ public class AttributionImportService {
             date = LocalDate.parse(record.get(4));
             if (date.isAfter(LocalDate.now())) {
                 problems.add(new Problem(line, "date", "The date cannot be in the future"));
+            } else if (InputPolicy.dateOutOfRange(date, LocalDate.now()).isPresent()) {
+                problems.add(new Problem(line, "date", InputPolicy.dateOutOfRange(date, LocalDate.now()).get()));
             }
         } catch (DateTimeParseException e) {
             problems.add(new Problem(line, "date", "Enter the date as YYYY-MM-DD"));

@@ -193,6 +193,7 @@ class PortalController {
         FreezeRequest freezeRequest = cases.request(cr.freezeRequestId());
         List<Target> targets = cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId());
         model.addAttribute("counterpartyRequest", cr);
+        model.addAttribute("caseClosed", counterpartyRequestService.caseClosed(cr));
         model.addAttribute("counterparty", counterparties.findById(cr.counterpartyId()).orElseThrow());
         model.addAttribute("freezeCase", cases.caseOfRequest(freezeRequest.id()));
         model.addAttribute("freezeRequest", freezeRequest);

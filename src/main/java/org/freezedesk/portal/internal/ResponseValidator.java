@@ -2,7 +2,6 @@ package org.freezedesk.portal.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,8 @@ import org.freezedesk.address.Chain;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.input.Decimals;
+import org.freezedesk.input.InputPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
@@ -24,8 +25,6 @@ import org.springframework.validation.Errors;
 class ResponseValidator {
 
     private static final int MAX_TEXT = 2000;
-    /** What the amount columns hold before the decimal point. */
-    private static final int MAX_INTEGER_DIGITS = 20;
     private static final int MAX_REFERENCE = 200;
 
     private final AddressValidator addresses;
@@ -110,11 +109,7 @@ class ResponseValidator {
             if (!outcome.freezesFunds()) {
                 errors.rejectValue(prefix + "heldUntil", "notFrozen", "Leave empty unless funds were frozen");
             } else {
-                try {
-                    heldUntil = LocalDate.parse(row.getHeldUntil().strip());
-                } catch (DateTimeParseException e) {
-                    errors.rejectValue(prefix + "heldUntil", "date", "Enter a date as YYYY-MM-DD");
-                }
+                heldUntil = InputPolicy.date(row.getHeldUntil(), prefix + "heldUntil", LocalDate.now(), errors).orElse(null);
             }
         }
         String onwardTx = null;
@@ -161,22 +156,16 @@ class ResponseValidator {
             errors.rejectValue(field, "required", "Enter the amount frozen");
             return null;
         }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            errors.rejectValue(field, "number", "Enter a number such as 1250.5");
+        int decimals = precision.decimals(target.chain(), target.asset());
+        Decimals.Parsed parsed = Decimals.positive(text, decimals);
+        if (!parsed.valid()) {
+            errors.rejectValue(field, "number", parsed.problem().startsWith("At most " + decimals + " decimal")
+                    ? parsed.problem() + ": " + target.asset() + " on " + Chain.valueOf(target.chain()).displayName() + " has " + decimals
+                    : parsed.problem());
             return null;
         }
-        int decimals = precision.decimals(target.chain(), target.asset());
-        if (amount.signum() <= 0) {
-            errors.rejectValue(field, "positive", "The amount must be more than zero");
-        } else if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            errors.rejectValue(field, "size", "The amount is too large");
-        } else if (amount.stripTrailingZeros().scale() > decimals) {
-            errors.rejectValue(field, "scale", "At most " + decimals + " decimal places: " + target.asset() + " on "
-                    + Chain.valueOf(target.chain()).displayName() + " has " + decimals);
-        } else if (target.amount() != null && amount.compareTo(target.amount()) > 0) {
+        BigDecimal amount = parsed.amount();
+        if (target.amount() != null && amount.compareTo(target.amount()) > 0) {
             errors.rejectValue(field, "max", "Not more than the requested " + target.amountText() + " " + target.asset());
         } else if (outcome == Outcome.PARTIALLY_FROZEN && target.amount() != null && amount.compareTo(target.amount()) == 0) {
             errors.rejectValue(field, "partial", "That is the whole requested amount: choose FROZEN");

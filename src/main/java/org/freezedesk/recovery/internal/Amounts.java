@@ -2,17 +2,14 @@ package org.freezedesk.recovery.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import org.freezedesk.input.Decimals;
+import org.freezedesk.input.InputPolicy;
 import org.springframework.validation.Errors;
 
-/** Reading the amounts and dates people type, with the reason next to the field when they do not read. */
+/** Reading the amounts and dates people type under the input policy, with the reason next to the field when they do not read. */
 final class Amounts {
-
-    /** Amounts are stored as NUMERIC(38, 18). */
-    private static final int MAX_SCALE = 18;
-    private static final int MAX_INTEGER_DIGITS = 20;
 
     private Amounts() {
     }
@@ -21,38 +18,30 @@ final class Amounts {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(text.strip().replace("_", ""));
-        } catch (NumberFormatException e) {
-            errors.rejectValue(field, "number", "Write a plain decimal number, such as 1250.5");
+        Decimals.Parsed amount = Decimals.positive(text, Decimals.MAX_DECIMALS);
+        if (!amount.valid()) {
+            errors.rejectValue(field, "number", amount.problem());
             return Optional.empty();
         }
-        if (amount.signum() <= 0) {
-            errors.rejectValue(field, "positive", "Must be more than zero");
-            return Optional.empty();
-        }
-        if (amount.stripTrailingZeros().scale() > MAX_SCALE || amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            errors.rejectValue(field, "range", "At most 20 digits before and 18 after the decimal point");
-            return Optional.empty();
-        }
-        return Optional.of(amount);
+        return Optional.of(amount.amount());
     }
 
     static Optional<LocalDate> pastDate(String text, String field, LocalDate today, Errors errors) {
-        if (text == null || text.isBlank()) {
+        Optional<LocalDate> date = InputPolicy.date(text, field, today, errors);
+        if (date.isPresent() && date.get().isAfter(today)) {
+            errors.rejectValue(field, "future", "Cannot be in the future");
             return Optional.empty();
         }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.isAfter(today)) {
-                errors.rejectValue(field, "future", "Cannot be in the future");
-                return Optional.empty();
-            }
-            return Optional.of(date);
-        } catch (DateTimeParseException e) {
-            errors.rejectValue(field, "date", "Write the date as YYYY-MM-DD");
+        return date;
+    }
+
+    /** A date after {@code current} (a freeze held longer), within the policy's range. */
+    static Optional<LocalDate> laterDate(String text, String field, LocalDate current, LocalDate today, Errors errors) {
+        Optional<LocalDate> date = InputPolicy.date(text, field, today, errors);
+        if (date.isPresent() && !date.get().isAfter(current)) {
+            errors.rejectValue(field, "notLater", "Must be after the current date, " + current);
             return Optional.empty();
         }
+        return date;
     }
 }

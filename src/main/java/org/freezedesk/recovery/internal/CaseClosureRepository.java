@@ -5,12 +5,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.freezedesk.cases.ClosedCases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL for closing cases, and for what still keeps a case open. */
 @Repository
-public class CaseClosureRepository {
+public class CaseClosureRepository implements ClosedCases {
 
     private final JdbcClient jdbc;
 
@@ -25,6 +26,7 @@ public class CaseClosureRepository {
                 .optional();
     }
 
+    @Override
     public boolean isClosed(String reference) {
         return jdbc.sql("SELECT COUNT(*) FROM case_closure cc JOIN freeze_case fc ON fc.id = cc.case_id WHERE fc.reference = ?")
                 .param(reference).query(Integer.class).single() > 0;

@@ -12,6 +12,7 @@ import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyResponded;
+import org.freezedesk.input.NotOpenException;
 import org.freezedesk.security.StaffUser;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ public class FreezeHoldService {
     /** The agency's task after the warning: ask the counterparty to extend; the mail goes out in its own job. */
     @Transactional
     public void requestExtension(FreezeHold hold, StaffUser user) {
-        Task task = openTask(hold, user).orElseThrow(() -> new IllegalStateException("No extension to ask for on this hold"));
+        Task task = openTask(hold, user).orElseThrow(() -> new NotOpenException("No extension to ask for on this hold: it was asked for already, or the hold ended"));
         holds.markExtensionRequested(hold.id(), user.getUsername());
         audit.record("HOLD_EXTENSION_REQUESTED", "freeze_hold", hold.id(), hold.caseReference(), hold.state().name(),
                 FreezeHoldState.EXTENSION_REQUESTED.name());

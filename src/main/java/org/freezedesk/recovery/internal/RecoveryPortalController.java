@@ -3,7 +3,6 @@ package org.freezedesk.recovery.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,7 +88,7 @@ class RecoveryPortalController {
         if (hold.isEmpty()) {
             return invalidLink(response);
         }
-        Optional<LocalDate> heldUntil = laterDate(form.getHeldUntil(), hold.get().heldUntil(), result);
+        Optional<LocalDate> heldUntil = Amounts.laterDate(form.getHeldUntil(), "heldUntil", hold.get().heldUntil(), LocalDate.now(ZoneOffset.UTC), result);
         if (result.hasErrors()) {
             model.addAttribute("hold", hold.get());
             return HOLD_VIEW;
@@ -170,23 +169,6 @@ class RecoveryPortalController {
     private Optional<FreezeHold> ownHold(String token, long id) {
         return portalLinks.open(token).flatMap(cr -> holds.forCounterpartyRequest(cr.id()).stream()
                 .filter(h -> h.id() == id).findFirst());
-    }
-
-    private static Optional<LocalDate> laterDate(String text, LocalDate current, BindingResult result) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (!date.isAfter(current)) {
-                result.rejectValue("heldUntil", "notLater", "Must be after the current date, " + current);
-                return Optional.empty();
-            }
-            return Optional.of(date);
-        } catch (DateTimeParseException e) {
-            result.rejectValue("heldUntil", "date", "Write the date as YYYY-MM-DD");
-            return Optional.empty();
-        }
     }
 
     private static Actor actor(RecoveryInstruction instruction) {

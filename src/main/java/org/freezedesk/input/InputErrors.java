@@ -1,0 +1,133 @@
+package org.freezedesk.input;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Refused input as the caller can use it: the JSON API answers RFC 9457 problem details with the field named
+ * in {@code errors}, pages answer an error page that says what to do and links back. Controllers' own handlers
+ * come first; this one catches what reaches no form's field errors.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class InputErrors {
+
+    record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(InputRefusedException.class)
+    Object refused(InputRefusedException e, HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = e instanceof BoundedBody.BodyTooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return answer(status, e.field(), e.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(NotOpenException.class)
+    Object notOpen(NotOpenException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.CONFLICT, null, e.getMessage(), request, response);
+    }
+
+    /** A JSON body that does not parse, or a value of the wrong type, named by its path such as {@code targets[0].amount}. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping.getPath());
+            String message = mapping.getCause() instanceof IllegalArgumentException policy && policy.getMessage() != null
+                    && policy.getMessage().equals(InputPolicy.CONTROL_CHARACTERS_MESSAGE)
+                    ? policy.getMessage() : "This value has the wrong type or form here";
+            return answer(HttpStatus.BAD_REQUEST, field, message, request, response);
+        }
+        return answer(HttpStatus.BAD_REQUEST, null, "The request body is not readable JSON of the documented form", request, response);
+    }
+
+    @ExceptionHandler(TypeMismatchException.class)
+    Object typeMismatch(TypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String message = e.getCause() != null && InputPolicy.CONTROL_CHARACTERS_MESSAGE.equals(e.getCause().getMessage())
+                ? InputPolicy.CONTROL_CHARACTERS_MESSAGE : "This value has the wrong type or form here";
+        return answer(HttpStatus.BAD_REQUEST, field, message, request, response);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.BAD_REQUEST, e.getParameterName(), "This parameter is required", request, response);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    Object missingHeader(MissingRequestHeaderException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.BAD_REQUEST, e.getHeaderName(), "This header is required", request, response);
+    }
+
+    /** A form field path the form never has, such as {@code targets[999999].chain} or {@code targets[-1].chain}. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    Object invalidProperty(InvalidPropertyException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.BAD_REQUEST, e.getPropertyName(), "This form has no such field; a form holds at most "
+                + InputPolicy.MAX_FORM_ROWS + " rows, import a CSV file for more", request, response);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.PAYLOAD_TOO_LARGE, "file", "The upload is too large; split the file", request, response);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    Object multipart(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.BAD_REQUEST, null, "The form upload could not be read; choose the file again", request, response);
+    }
+
+    private static Object answer(HttpStatus status, String field, String message, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+            problem.setProperty("errors", List.of(new FieldError(field, message)));
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        response.setStatus(status.value());
+        ModelAndView page = new ModelAndView(status == HttpStatus.CONFLICT ? "error/409" : "error/4xx",
+                Map.of("status", status.value(), "error", status.getReasonPhrase(),
+                        "problem", field == null ? message : field + ": " + message, "back", BackLinks.of(request.getRequestURI())));
+        page.setStatus(status);
+        return page;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

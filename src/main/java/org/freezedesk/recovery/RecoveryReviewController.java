@@ -33,8 +33,8 @@ class RecoveryReviewController {
     }
 
     @GetMapping
-    String queue(Model model) {
-        model.addAttribute("tasks", recoveryService.queue());
+    String queue(@AuthenticationPrincipal StaffUser user, Model model) {
+        model.addAttribute("tasks", recoveryService.queue(user));
         return "recovery/queue";
     }
 
@@ -72,7 +72,7 @@ class RecoveryReviewController {
     }
 
     private void addTask(String taskId, StaffUser user, Model model) {
-        RecoveryService.ReviewTask task = recoveryService.reviewTask(taskId);
+        RecoveryService.ReviewTask task = recoveryService.reviewTask(taskId, user);
         model.addAttribute("task", task);
         model.addAttribute("ownInstruction", task.instruction().filedBy().equals(user.getUsername()));
         model.addAttribute("decisionChoices", new ReviewDecision[] {ReviewDecision.APPROVE, ReviewDecision.REJECT});

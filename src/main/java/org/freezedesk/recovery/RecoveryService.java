@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
+import org.freezedesk.cases.CasePermissions;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.review.FourEyesViolationException;
 import org.freezedesk.review.ReviewDecision;
@@ -30,9 +31,11 @@ public class RecoveryService {
     private final TaskService taskService;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final CasePermissions permissions;
 
     RecoveryService(RecoveryRepository recoveries, RuntimeService runtimeService, TaskService taskService, AuditLog audit,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, CasePermissions permissions) {
+        this.permissions = permissions;
         this.recoveries = recoveries;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -56,20 +59,25 @@ public class RecoveryService {
         return id;
     }
 
-    /** Oldest first, so nothing waits longer than it must. */
-    public List<ReviewTask> queue() {
+    /** The instructions of the agencies the reviewer's legal unit serves, oldest first, so nothing waits longer than it must. */
+    public List<ReviewTask> queue(StaffUser reviewer) {
         return taskService.createTaskQuery().taskDefinitionKey(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION)
                 .taskCandidateGroup(RecoveryProcess.LEGAL_GROUP).orderByTaskCreateTime().asc().list().stream()
-                .map(this::reviewTask).toList();
+                .map(this::reviewTask).filter(t -> permissions.mayReviewCase(t.instruction().caseReference(), reviewer)).toList();
     }
 
-    public ReviewTask reviewTask(String taskId) {
+    /** A review the reviewer may see; one of an agency its unit does not serve is answered as if it did not exist. */
+    public ReviewTask reviewTask(String taskId, StaffUser reviewer) {
         Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION)
                 .taskCandidateGroup(RecoveryProcess.LEGAL_GROUP).singleResult();
         if (task == null) {
             throw new RecoveryNotFoundException(taskId);
         }
-        return reviewTask(task);
+        ReviewTask reviewTask = reviewTask(task);
+        if (!permissions.mayReviewCase(reviewTask.instruction().caseReference(), reviewer)) {
+            throw new RecoveryNotFoundException(taskId);
+        }
+        return reviewTask;
     }
 
     private ReviewTask reviewTask(Task task) {
@@ -80,7 +88,7 @@ public class RecoveryService {
     /** The filer can never decide on their own instruction, whatever the page showed them. */
     @Transactional
     public void decide(String taskId, ReviewDecision decision, String comment, StaffUser reviewer) {
-        RecoveryInstruction instruction = reviewTask(taskId).instruction();
+        RecoveryInstruction instruction = reviewTask(taskId, reviewer).instruction();
         if (instruction.filedBy().equals(reviewer.getUsername())) {
             throw new FourEyesViolationException();
         }

@@ -43,8 +43,8 @@ class ReviewController {
     }
 
     @GetMapping
-    String queue(Model model) {
-        model.addAttribute("items", reviewService.queue());
+    String queue(@AuthenticationPrincipal StaffUser user, Model model) {
+        model.addAttribute("items", reviewService.queue(user));
         return "review/queue";
     }
 
@@ -58,7 +58,7 @@ class ReviewController {
     @PostMapping("/{taskId}")
     String decide(@PathVariable String taskId, @Valid @ModelAttribute("form") DecisionForm form, BindingResult result,
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        ReviewItem item = reviewService.item(taskId);
+        ReviewItem item = reviewService.item(taskId, user);
         if (form.getDecision() != null && form.getDecision() != ReviewDecision.APPROVE
                 && (form.getComment() == null || form.getComment().isBlank())) {
             result.rejectValue("comment", "required", "Say why, so the filer knows what to change");
@@ -81,7 +81,7 @@ class ReviewController {
     }
 
     private void addRequest(String taskId, StaffUser user, Model model) {
-        ReviewItem item = reviewService.item(taskId);
+        ReviewItem item = reviewService.item(taskId, user);
         List<Target> targets = cases.targetsOf(item.request().id());
         model.addAttribute("targetGroups", TargetGroup.of(targets, cases.routesOf(item.request().id())));
         model.addAttribute("counterparties", counterparties.findAll().stream().collect(Collectors.toMap(Counterparty::id, c -> c)));

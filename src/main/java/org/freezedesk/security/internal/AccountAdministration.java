@@ -246,17 +246,22 @@ public class AccountAdministration {
     }
 
     private static String abbreviate(String value) {
-        return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+        return abbreviate(60, value);
+    }
+
+    /** Audit values and messages stay within their column, however long the input was. */
+    private static String abbreviate(int length, String value) {
+        return value.length() > length ? value.substring(0, length) + "…" : value;
     }
 
     private static String describe(Agency a) {
-        return "name=" + a.name() + "; jurisdiction=" + a.jurisdiction() + "; domains=" + a.domains() + "; vetted by " + a.vettedBy()
-                + "; " + (a.active() ? "active" : "inactive");
+        return abbreviate(2000, "name=" + a.name() + "; jurisdiction=" + a.jurisdiction() + "; domains=" + a.domains() + "; vetted by " + a.vettedBy()
+                + "; " + (a.active() ? "active" : "inactive"));
     }
 
     private static String describe(LegalUnit u) {
-        return "name=" + u.name() + "; serves=" + (u.servedAgencies().isEmpty() ? "all agencies" : u.servedAgencies()) + "; "
-                + (u.active() ? "active" : "inactive");
+        return abbreviate(2000, "name=" + u.name() + "; serves=" + (u.servedAgencies().isEmpty() ? "all agencies" : u.servedAgencies()) + "; "
+                + (u.active() ? "active" : "inactive"));
     }
 
     private static String describe(Account a) {

@@ -14,13 +14,15 @@ import org.freezedesk.security.Role;
 public class AccountForm {
 
     @NotBlank(message = "Choose a user name.")
-    @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,99}", message = "3 to 100 characters: lower-case letters, digits, '.', '_' or '-'.")
+    @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'.")
     private String username;
 
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "No control characters.")
     @NotBlank(message = "Give the person's name.")
     @Size(max = 200, message = "At most 200 characters.")
     private String displayName;
 
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "No control characters.")
     @NotBlank(message = "Give an e-mail address: the password link goes there.")
     @Size(max = 320, message = "At most 320 characters.")
     @Email(message = "Not an e-mail address.")
@@ -29,6 +31,7 @@ public class AccountForm {
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
     /** Required for AGENCY, the name of a registered agency. */
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "No control characters.")
     @Size(max = 200, message = "At most 200 characters.")
     private String agency;
 

@@ -1,15 +1,18 @@
 package org.freezedesk.security.internal;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** An agency as the admin registers or changes it; its name is fixed once registered. */
 public class AgencyForm {
 
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "No control characters.")
     @NotBlank(message = "Name the agency.")
     @Size(max = 200, message = "At most 200 characters.")
     private String name;
 
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "No control characters.")
     @NotBlank(message = "Name the country or jurisdiction.")
     @Size(max = 100, message = "At most 100 characters.")
     private String jurisdiction;

@@ -73,7 +73,7 @@ public class FreezeHoldService {
     /** The agency's task after the warning: ask the counterparty to extend; the mail goes out in its own job. */
     @Transactional
     public void requestExtension(FreezeHold hold, StaffUser user) {
-        Task task = openTask(hold, user).orElseThrow(() -> new IllegalStateException("No extension to ask for on this hold"));
+        Task task = openTask(hold, user).orElseThrow(() -> new NoExtensionToRequestException(hold.id()));
         holds.markExtensionRequested(hold.id(), user.getUsername());
         audit.record("HOLD_EXTENSION_REQUESTED", "freeze_hold", hold.id(), hold.caseReference(), hold.state().name(),
                 FreezeHoldState.EXTENSION_REQUESTED.name());

@@ -76,10 +76,10 @@ class OperatorOnboardingIT {
                 .attr("href").replaceAll(".*/", "");
 
         operator.get("/admin/legal-units/new");
-        assertThat(operator.post("/admin/legal-units", Map.of("name", "Prosecutors' legal unit", "agencyIds", agencyId,
+        assertThat(operator.post("/admin/legal-units", Map.of("name", "Prosecution legal unit", "agencyIds", agencyId,
                 "active", "true")).location()).endsWith("/admin/agencies");
         String legalUnitId = operator.get("/admin/accounts/new").document()
-                .selectFirst("#legalUnitId option:contains(Prosecutors' legal unit)").val();
+                .selectFirst("#legalUnitId option:contains(Prosecution legal unit)").val();
 
         assertThat(operator.post("/admin/accounts", Map.of("username", "investigator", "displayName", "Ines Investigator",
                 "email", "ines@gmail.example.com", "roles", "AGENCY", "agency", "Metro Police Cyber Unit")).document()

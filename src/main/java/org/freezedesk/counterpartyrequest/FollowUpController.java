@@ -39,6 +39,12 @@ class FollowUpController {
         this.freezeCaseService = freezeCaseService;
     }
 
+    /** Every action here changes the case: a user who may not is refused before any form is read back to it. */
+    @ModelAttribute
+    void mayChange(@PathVariable String reference, @AuthenticationPrincipal StaffUser user) {
+        freezeCaseService.changeableCase(reference, user);
+    }
+
     @PostMapping("/link/revoke")
     String revokeLink(@PathVariable String reference, @PathVariable long id, @AuthenticationPrincipal StaffUser user,
             RedirectAttributes redirect) {

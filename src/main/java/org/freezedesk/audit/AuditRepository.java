@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for the audit log and its chain head. Events are only ever inserted. */
 @Repository
-class AuditRepository {
+public class AuditRepository {
 
     private static final RowMapper<AuditEvent> EVENT = (rs, n) -> new AuditEvent(rs.getLong("id"),
             Canonical.timestamp(rs.getObject("occurred_at", OffsetDateTime.class)), rs.getString("actor"),
@@ -40,7 +39,7 @@ class AuditRepository {
         return jdbc.sql("SELECT * FROM audit_chain_head WHERE id = 1 FOR UPDATE").query(HEAD).single();
     }
 
-    ChainHead head() {
+    public ChainHead head() {
         return jdbc.sql("SELECT * FROM audit_chain_head WHERE id = 1").query(HEAD).single();
     }
 
@@ -50,7 +49,7 @@ class AuditRepository {
     }
 
     /** The hash the case's next event links to. */
-    String lastHashOfCase(String caseReference) {
+    public String lastHashOfCase(String caseReference) {
         return jdbc.sql("SELECT hash FROM audit_event WHERE case_reference = ? ORDER BY id DESC LIMIT 1")
                 .param(caseReference).query(String.class).optional().orElse(AuditConstants.GENESIS_HASH);
     }
@@ -67,13 +66,13 @@ class AuditRepository {
         return key.getKey().longValue();
     }
 
-    List<AuditEvent> forCase(String caseReference) {
+    public List<AuditEvent> forCase(String caseReference) {
         return jdbc.sql("SELECT * FROM audit_event WHERE case_reference = ? ORDER BY occurred_at, id")
                 .param(caseReference).query(EVENT).list();
     }
 
     /** Every event in chain order, a batch at a time, so the whole log never sits in memory. */
-    void walk(Consumer<AuditEvent> visitor) {
+    public void walk(Consumer<AuditEvent> visitor) {
         walker.query("SELECT * FROM audit_event ORDER BY id", rs -> {
             visitor.accept(EVENT.mapRow(rs, rs.getRow()));
         });
@@ -83,7 +82,7 @@ class AuditRepository {
      * At most {@code limit} events of a case next to {@code from}: after it in time order when
      * {@code forward}, otherwise before it, nearest first. Without {@code from}, from the start or the end.
      */
-    List<AuditEvent> page(String caseReference, String actor, TimelinePosition from, boolean forward, int limit) {
+    public List<AuditEvent> page(String caseReference, String actor, TimelinePosition from, boolean forward, int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE ").append(caseAndActor(caseReference, actor, params));
         if (from != null) {
@@ -95,19 +94,19 @@ class AuditRepository {
         return jdbc.sql(sql.toString()).params(params).query(EVENT).list();
     }
 
-    long count(String caseReference, String actor) {
+    public long count(String caseReference, String actor) {
         List<Object> params = new ArrayList<>();
         String where = caseAndActor(caseReference, actor, params);
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE " + where).params(params).query(Long.class).single();
     }
 
-    long countBefore(String caseReference, String actor, TimelinePosition position) {
+    public long countBefore(String caseReference, String actor, TimelinePosition position) {
         List<Object> params = new ArrayList<>();
         String where = caseAndActor(caseReference, actor, params) + " AND " + before(position, params);
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE " + where).params(params).query(Long.class).single();
     }
 
-    List<String> actors(String caseReference) {
+    public List<String> actors(String caseReference) {
         return jdbc.sql("SELECT DISTINCT actor FROM audit_event WHERE case_reference = ? ORDER BY actor")
                 .param(caseReference).query(String.class).list();
     }

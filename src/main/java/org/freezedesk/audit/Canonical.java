@@ -16,18 +16,18 @@ import java.util.TreeMap;
  * so anyone can recompute a hash from an export with any JSON library, or with none. Timestamps are UTC
  * with exactly six fractional digits, the precision PostgreSQL stores, so what is hashed is what is kept.
  */
-final class Canonical {
+public final class Canonical {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     private Canonical() {
     }
 
-    static OffsetDateTime timestamp(OffsetDateTime time) {
+    public static OffsetDateTime timestamp(OffsetDateTime time) {
         return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    static String format(OffsetDateTime time) {
+    public static String format(OffsetDateTime time) {
         return TIMESTAMP.format(timestamp(time));
     }
 
@@ -54,7 +54,7 @@ final class Canonical {
     }
 
     /** RFC 8785 serialisation of a flat object of strings and nulls. */
-    static String json(Map<String, String> fields) {
+    public static String json(Map<String, String> fields) {
         StringBuilder json = new StringBuilder("{");
         new TreeMap<>(fields).forEach((name, value) -> {
             if (json.length() > 1) {
@@ -95,7 +95,7 @@ final class Canonical {
         json.append('"');
     }
 
-    static String sha256(String content) {
+    public static String sha256(String content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(AuditConstants.HASH_ALGORITHM)
                     .digest(content.getBytes(StandardCharsets.UTF_8)));

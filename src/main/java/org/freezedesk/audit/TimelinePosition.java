@@ -14,17 +14,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * same instant, then by id. Pages are cut at positions rather than offsets, so a page of a long case
  * costs the same as the first one. Its {@link #token()} is what the page links carry.
  */
-record TimelinePosition(OffsetDateTime at, boolean audit, String id) implements Comparable<TimelinePosition> {
+public record TimelinePosition(OffsetDateTime at, boolean audit, String id) implements Comparable<TimelinePosition> {
 
     private static final Comparator<TimelinePosition> ORDER = Comparator.comparing(TimelinePosition::at)
             .thenComparing(p -> !p.audit())
             .thenComparing((a, b) -> a.audit() ? Long.compare(a.auditId(), b.auditId()) : a.id().compareTo(b.id()));
 
-    static TimelinePosition ofAudit(AuditEvent e) {
+    public static TimelinePosition ofAudit(AuditEvent e) {
         return new TimelinePosition(e.occurredAt(), true, String.valueOf(e.id()));
     }
 
-    static TimelinePosition ofEngine(Instant at, String id) {
+    public static TimelinePosition ofEngine(Instant at, String id) {
         return new TimelinePosition(at.atOffset(ZoneOffset.UTC), false, id);
     }
 
@@ -32,14 +32,14 @@ record TimelinePosition(OffsetDateTime at, boolean audit, String id) implements 
         return Long.parseLong(id);
     }
 
-    String token() {
+    public String token() {
         Instant instant = at.toInstant();
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
         return micros + "." + (audit ? "a" : "e") + "." + id;
     }
 
     /** Reads a page link's position; anything else is refused rather than guessed. */
-    static TimelinePosition parse(String token) {
+    public static TimelinePosition parse(String token) {
         String[] parts = token.split("\\.", 3);
         try {
             if (parts.length != 3 || !(parts[1].equals("a") || parts[1].equals("e")) || parts[2].isEmpty()) {

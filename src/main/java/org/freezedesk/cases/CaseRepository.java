@@ -13,11 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.freezedesk.cases.internal.AssetTotal;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.TargetChecker;
+import org.freezedesk.cases.internal.TargetRoute;
 import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.directory.Route;
 import org.freezedesk.directory.RouteKey;
 import org.freezedesk.directory.RouteReason;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

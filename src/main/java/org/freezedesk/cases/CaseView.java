@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.freezedesk.counterpartyrequest.CounterpartyRequestSummary;
-import org.freezedesk.counterpartyrequest.Lead;
+import org.freezedesk.cases.internal.TargetRoute;
 
 /** Everything a case page shows. */
 public record CaseView(FreezeCase freezeCase, List<RequestView> requests, List<CounterpartyRequestSummary> counterpartyRequests,

@@ -13,8 +13,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
-import org.freezedesk.counterpartyrequest.Lead;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.RoutesClosedException;
+import org.freezedesk.cases.internal.SupplementaryForms;
+import org.freezedesk.cases.internal.TargetImport;
+import org.freezedesk.cases.internal.TargetImportRepository;
+import org.freezedesk.cases.internal.TargetRoute;
 import org.freezedesk.directory.TargetRouter;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Service;
@@ -27,7 +32,7 @@ public class FreezeCaseService {
     private static final int DESCRIBED_TARGETS = 20;
 
     private final CaseRepository cases;
-    private final CounterpartyRequestRepository counterpartyRequests;
+    private final CounterpartyProgress counterpartyRequests;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final AuditLog audit;
@@ -35,7 +40,7 @@ public class FreezeCaseService {
     private final TargetImportRepository imports;
     private final CasePermissions permissions;
 
-    FreezeCaseService(CaseRepository cases, CounterpartyRequestRepository counterpartyRequests, RuntimeService runtimeService,
+    FreezeCaseService(CaseRepository cases, CounterpartyProgress counterpartyRequests, RuntimeService runtimeService,
             TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports, CasePermissions permissions) {
         this.permissions = permissions;
         this.router = router;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.freezedesk.cases.internal.AssetTotal;
+import org.freezedesk.cases.internal.TargetRoute;
 import org.freezedesk.directory.CounterpartyKind;
 
 /**

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class CounterpartyMail {
 
     /** The mails a counterparty receives: template under {@code templates/mail/}, subject, audit action. */
-    enum Kind {
+    public enum Kind {
         NOTIFICATION("notification", "Freeze request", "NOTIFICATION_SENT"),
         RESENT_NOTIFICATION("notification", "Freeze request (sent again)", "NOTIFICATION_RESENT"),
         REMINDER("reminder", "Reminder: freeze request", "REMINDER_SENT"),
@@ -71,7 +71,7 @@ public class CounterpartyMail {
     public record Mailed(String caseReference, List<String> recipients) {
     }
 
-    void send(long counterpartyRequestId, Kind kind) {
+    public void send(long counterpartyRequestId, Kind kind) {
         Map<String, Object> model = new HashMap<>();
         model.put("resent", kind == Kind.RESENT_NOTIFICATION);
         Mailed mailed = send(counterpartyRequestId, kind.subject, kind.template, "", model);

@@ -2,6 +2,8 @@ package org.freezedesk.counterpartyrequest;
 
 import java.time.OffsetDateTime;
 
+import org.freezedesk.cases.CounterpartyRequestState;
+
 /** {@code dueAt} is the deadline of the escalation timer; null until the notification went out. */
 public record CounterpartyRequest(long id, long freezeRequestId, long counterpartyId, CounterpartyRequestState state,
         OffsetDateTime createdAt, OffsetDateTime notifiedAt, OffsetDateTime acknowledgedAt, String acknowledgedByName,
@@ -12,7 +14,7 @@ public record CounterpartyRequest(long id, long freezeRequestId, long counterpar
     }
 
     /** The state a request waiting for answers is in, by what the counterparty has done so far. */
-    CounterpartyRequestState waitingState() {
+    public CounterpartyRequestState waitingState() {
         if (respondedAt != null) {
             return CounterpartyRequestState.RESPONDED;
         }

@@ -11,6 +11,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.freezedesk.cases.CounterpartyProgress;
+import org.freezedesk.cases.CounterpartyRequestState;
+import org.freezedesk.cases.CounterpartyRequestSummary;
+import org.freezedesk.cases.Lead;
+import org.freezedesk.counterpartyrequest.internal.ContactChannel;
+import org.freezedesk.counterpartyrequest.internal.FollowUpContact;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +25,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for counterparty requests, their responses and the outcome per target. */
 @Repository
-public class CounterpartyRequestRepository {
+public class CounterpartyRequestRepository implements CounterpartyProgress {
 
     private static final RowMapper<CounterpartyRequest> REQUEST = (rs, n) -> new CounterpartyRequest(rs.getLong("id"),
             rs.getLong("freeze_request_id"), rs.getLong("counterparty_id"),
@@ -191,6 +197,7 @@ public class CounterpartyRequestRepository {
                 .param(id).query(Integer.class).single() == 0;
     }
 
+    @Override
     public List<CounterpartyRequestSummary> summariesForCase(long caseId) {
         return jdbc.sql("""
                 SELECT cr.*, fr.sequence_number, c.name AS counterparty_name,
@@ -214,6 +221,7 @@ public class CounterpartyRequestRepository {
     }
 
     /** The FUNDS_MOVED outcomes in force on a case, oldest first. */
+    @Override
     public List<Lead> leadsForCase(long caseId) {
         return jdbc.sql("""
                 SELECT o.id, c.name AS counterparty_name, t.chain, t.asset, o.onward_tx_hash, o.onward_address, r.submitted_at,
@@ -245,6 +253,7 @@ public class CounterpartyRequestRepository {
      * Frozen amounts per asset over a case, from each counterparty request's outcome in force. An issuer and an
      * exchange can both freeze the same funds at one address, so per target the largest amount frozen counts.
      */
+    @Override
     public Map<String, BigDecimal> frozenPerAsset(long caseId) {
         return jdbc.sql("""
                 SELECT asset, SUM(frozen) AS frozen FROM (

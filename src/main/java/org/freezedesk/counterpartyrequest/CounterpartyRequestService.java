@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.freezedesk.directory.internal.ServedAsset;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -94,7 +95,7 @@ public class CounterpartyRepository {
         return key.getKey().longValue();
     }
 
-    void update(long id, String name, CounterpartyKind kind, String jurisdiction, int responseSlaHours, boolean active,
+    public void update(long id, String name, CounterpartyKind kind, String jurisdiction, int responseSlaHours, boolean active,
             String legalRequirements) {
         jdbc.sql("""
                 UPDATE counterparty SET name = ?, kind = ?, jurisdiction = ?, response_sla_hours = ?, active = ?,
@@ -113,7 +114,7 @@ public class CounterpartyRepository {
                 .params(counterpartyId, name, email, primary).update();
     }
 
-    void deleteContacts(long counterpartyId) {
+    public void deleteContacts(long counterpartyId) {
         jdbc.sql("DELETE FROM counterparty_contact WHERE counterparty_id = ?").param(counterpartyId).update();
     }
 
@@ -122,7 +123,7 @@ public class CounterpartyRepository {
                 .params(counterpartyId, chain, asset, tokenContract).update();
     }
 
-    void deleteAssets(long counterpartyId) {
+    public void deleteAssets(long counterpartyId) {
         jdbc.sql("DELETE FROM counterparty_asset WHERE counterparty_id = ?").param(counterpartyId).update();
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.freezedesk.directory.internal.AttributionRepository;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,6 +12,8 @@ import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.review.internal.ReviewItem;
+import org.freezedesk.review.internal.ReviewNotFoundException;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.freezedesk.address.AddressApiController.ErrorResponse;
-import org.freezedesk.address.AddressApiController.FieldMessage;
-import org.freezedesk.address.AddressApiController.ValidationRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.freezedesk.address.internal.AddressApiController;
+import org.freezedesk.address.internal.AddressApiController.ErrorResponse;
+import org.freezedesk.address.internal.AddressApiController.FieldMessage;
+import org.freezedesk.address.internal.AddressApiController.ValidationRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class AddressApiControllerTest {
 

@@ -10,7 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.audit.internal.AuditIntegrity;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.FreezeDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

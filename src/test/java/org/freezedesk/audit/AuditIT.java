@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.freezedesk.audit.internal.AuditIntegrity;
+import org.freezedesk.audit.internal.Verification;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;

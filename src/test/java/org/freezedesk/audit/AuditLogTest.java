@@ -11,8 +11,11 @@ import java.util.List;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 
-import org.freezedesk.support.CaseStory;
+import org.freezedesk.audit.internal.AuditCommandLine;
+import org.freezedesk.audit.internal.AuditIntegrity;
+import org.freezedesk.audit.internal.ExportVerifier;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;

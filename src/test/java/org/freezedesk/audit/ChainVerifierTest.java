@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.freezedesk.audit.internal.ChainVerifier;
+import org.freezedesk.audit.internal.Verification;
 import org.junit.jupiter.api.Test;
 
 class ChainVerifierTest {

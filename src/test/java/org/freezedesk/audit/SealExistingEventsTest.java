@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.freezedesk.audit.internal.AuditIntegrity;
+import org.freezedesk.audit.internal.SealExistingEvents;
+import org.freezedesk.audit.internal.Verification;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;

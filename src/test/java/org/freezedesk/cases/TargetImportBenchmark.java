@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.freezedesk.directory.AttributionImportService;
+import org.freezedesk.cases.internal.TargetImport;
+import org.freezedesk.cases.internal.TargetImportService;
+import org.freezedesk.directory.internal.AttributionImportService;
 import org.freezedesk.security.StaffUser;
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.freezedesk.support.TargetFiles;

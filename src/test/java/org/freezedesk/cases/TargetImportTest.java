@@ -13,9 +13,16 @@ import java.util.stream.Collectors;
 
 import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
+import org.freezedesk.cases.internal.ImportLine;
+import org.freezedesk.cases.internal.ImportNotUsableException;
+import org.freezedesk.cases.internal.ImportRefusedException;
+import org.freezedesk.cases.internal.ImportState;
+import org.freezedesk.cases.internal.NewTarget;
+import org.freezedesk.cases.internal.TargetImport;
+import org.freezedesk.cases.internal.TargetImportService;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.security.StaffUser;
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TargetFiles;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.freezedesk.security.StaffUser;
-import org.freezedesk.security.StaffUserRepository;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TargetFiles;

@@ -16,11 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.ApprovedRequests;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestState;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;

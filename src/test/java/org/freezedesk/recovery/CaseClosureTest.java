@@ -11,6 +11,7 @@ import java.util.List;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.recovery.internal.RecoveryInstruction;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;

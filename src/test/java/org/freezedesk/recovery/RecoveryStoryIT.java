@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import org.freezedesk.audit.AuditIntegrity;
+import org.freezedesk.audit.internal.AuditIntegrity;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.Filings;

@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.freezedesk.cases.FilingForm;
-import org.freezedesk.cases.FilingValidator;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.FreezeRequestProcess;
-import org.freezedesk.cases.NewTarget;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.FilingValidator;
+import org.freezedesk.cases.internal.NewTarget;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.junit.jupiter.api.BeforeEach;

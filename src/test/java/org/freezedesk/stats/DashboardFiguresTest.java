@@ -18,8 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.Outcome;
-import org.freezedesk.recovery.RecoveryInstruction;
 import org.freezedesk.recovery.RecoveryStory;
+import org.freezedesk.recovery.internal.RecoveryInstruction;
+import org.freezedesk.stats.internal.StatsMetrics;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.TestMail;

@@ -3,9 +3,9 @@ package org.freezedesk.support;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.freezedesk.cases.FilingForm;
-import org.freezedesk.cases.TargetRow;
 import org.freezedesk.cases.Urgency;
+import org.freezedesk.cases.internal.FilingForm;
+import org.freezedesk.cases.internal.TargetRow;
 
 /**
  * Valid filings to start tests from; addresses are real, well-formed ones. With the demo directory, USDT on

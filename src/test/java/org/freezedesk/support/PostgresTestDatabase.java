@@ -30,6 +30,12 @@ public final class PostgresTestDatabase {
 
     private static String url;
 
+    /**
+     * Held open for the life of this JVM: PostgreSQL refuses to drop a database somebody is connected to, so a
+     * run starting beside this one cannot take it away while this JVM's contexts are still starting.
+     */
+    private static Connection claim;
+
     private PostgresTestDatabase() {
     }
 
@@ -49,6 +55,7 @@ public final class PostgresTestDatabase {
                  Statement statement = admin.createStatement()) {
                 dropLeftovers(statement);
                 statement.execute("CREATE DATABASE " + name);
+                claim = DriverManager.getConnection(jdbc(name), USER, PASSWORD);
             } catch (SQLException e) {
                 if (Boolean.parseBoolean(System.getenv("FREEZEDESK_REQUIRE_POSTGRES"))) {
                     throw new IllegalStateException("PostgreSQL is required but " + jdbc("postgres") + " is not reachable", e);

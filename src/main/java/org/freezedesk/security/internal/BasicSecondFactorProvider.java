@@ -3,7 +3,6 @@ package org.freezedesk.security.internal;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.freezedesk.security.StaffUser;
-import org.freezedesk.security.StaffUserRepository;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;

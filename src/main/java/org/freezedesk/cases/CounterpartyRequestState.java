@@ -1,0 +1,5 @@
+package org.freezedesk.cases;
+
+public enum CounterpartyRequestState {
+    NOTIFIED, ACKNOWLEDGED, RESPONDED, OVERDUE, CLOSED
+}

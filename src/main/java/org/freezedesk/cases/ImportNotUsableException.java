@@ -1,9 +1,0 @@
-package org.freezedesk.cases;
-
-/** The import was filed already, still being checked, or has errors: nothing is stored from it. */
-public class ImportNotUsableException extends RuntimeException {
-
-    ImportNotUsableException(String message) {
-        super(message);
-    }
-}

@@ -1,5 +1,0 @@
-package org.freezedesk.cases;
-
-/** What is wrong with one value of a target; {@code column} is null when it concerns the whole line. */
-public record TargetProblem(TargetColumn column, String message) {
-}

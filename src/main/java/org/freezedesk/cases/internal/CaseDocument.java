@@ -1,0 +1,67 @@
+package org.freezedesk.cases.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.freezedesk.cases.CaseView;
+import org.freezedesk.cases.CounterpartyRequestState;
+import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.FreezeRequestState;
+import org.freezedesk.cases.Urgency;
+
+/** The JSON shape of a case; amounts are strings so that no client reads them as floating point. */
+record CaseDocument(String reference, String title, String agency, String incidentSummary, String victim, LocalDate theftDate,
+        OffsetDateTime createdAt, List<Request> requests, List<CounterpartyRequest> counterpartyRequests, List<Total> totals) {
+
+    record Request(int sequence, FreezeRequestState state, String legalBasis, String courtOrderReference, String mlatReference,
+            Urgency urgency, String filedBy, OffsetDateTime filedAt, List<TargetDocument> targets, List<Group> groups) {
+    }
+
+    /** {@code unattributed} is true when no counterparty holds the target, so nobody will be asked to freeze it. */
+    record TargetDocument(long id, int line, String chain, String asset, String address, String amount, String txHashes,
+            String note, boolean unattributed, List<RouteDocument> routes) {
+    }
+
+    record RouteDocument(String counterparty, String reason, String overrideReason, String overriddenBy) {
+    }
+
+    /** {@code counterparty} is null for the group of unattributed targets. */
+    record Group(String counterparty, int targets, List<GroupTotal> totals) {
+    }
+
+    record GroupTotal(String asset, String amount, int allCount) {
+    }
+
+    record CounterpartyRequest(long id, int requestSequence, String counterparty, CounterpartyRequestState state,
+            OffsetDateTime notifiedAt, OffsetDateTime acknowledgedAt, OffsetDateTime respondedAt, OffsetDateTime closedAt,
+            int targets, int answered) {
+    }
+
+    record Total(String asset, String requested, int requestedAllCount, String frozen) {
+    }
+
+    static CaseDocument of(CaseView view) {
+        FreezeCase c = view.freezeCase();
+        return new CaseDocument(c.reference(), c.title(), c.agency(), c.incidentSummary(), c.victim(), c.theftDate(), c.createdAt(),
+                view.requests().stream().map(CaseDocument::request).toList(),
+                view.counterpartyRequests().stream().map(s -> new CounterpartyRequest(s.id(), s.requestSequence(),
+                        s.counterpartyName(), s.state(), s.notifiedAt(), s.acknowledgedAt(), s.respondedAt(), s.closedAt(),
+                        s.targetCount(), s.answeredCount())).toList(),
+                view.totals().stream().map(t -> new Total(t.asset(), t.requested(), t.requestedAllCount(), t.frozen())).toList());
+    }
+
+    private static Request request(CaseView.RequestView r) {
+        return new Request(r.request().sequenceNumber(), r.request().state(), r.request().legalBasis(),
+                r.request().courtOrderReference(), r.request().mlatReference(), r.request().urgency(), r.request().filedBy(),
+                r.request().filedAt(),
+                r.targets().stream().map(t -> {
+                    List<RouteDocument> routes = r.routesOf(t).stream().map(route -> new RouteDocument(route.counterpartyName(),
+                            route.reason().name(), route.overrideReason(), route.overriddenBy())).toList();
+                    return new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(), t.address(), t.amountText(),
+                            t.txHashes(), t.note(), routes.isEmpty(), routes);
+                }).toList(),
+                r.groups().stream().map(g -> new Group(g.counterpartyName(), g.targets().size(),
+                        g.totals().stream().map(t -> new GroupTotal(t.asset(), t.amountText(), t.allCount())).toList())).toList());
+    }
+}

@@ -1,0 +1,32 @@
+package org.freezedesk.cases.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.freezedesk.audit.Actor;
+import org.freezedesk.audit.AuditLog;
+import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.cases.FreezeRequestState;
+import org.springframework.stereotype.Component;
+
+/** Every counterparty request of the request has ended. */
+@Component("completeFreezeRequest")
+class CompleteFreezeRequest implements JavaDelegate {
+
+    private final CaseRepository cases;
+    private final AuditLog audit;
+
+    CompleteFreezeRequest(CaseRepository cases, AuditLog audit) {
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long requestId = (Long) execution.getVariable(FreezeRequestProcess.FREEZE_REQUEST_ID);
+        FreezeRequestState before = cases.request(requestId).state();
+        cases.setState(requestId, FreezeRequestState.COMPLETED);
+        audit.record(Actor.ENGINE, "REQUEST_COMPLETED", "freeze_request", requestId, execution.getBusinessKey(),
+                before.name(), FreezeRequestState.COMPLETED.name());
+    }
+}

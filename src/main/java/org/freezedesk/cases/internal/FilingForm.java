@@ -1,0 +1,157 @@
+package org.freezedesk.cases.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import org.freezedesk.cases.Urgency;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
+
+/** A case with its first request, or the amendment of a returned request; the same for the form and the API. */
+public class FilingForm {
+
+    @NotBlank(message = "Enter a case title")
+    @Size(max = 200, message = "At most 200 characters")
+    private String title;
+
+    @NotBlank(message = "Describe the incident")
+    @Size(max = 4000, message = "At most 4000 characters")
+    private String incidentSummary;
+
+    @Size(max = 200, message = "At most 200 characters")
+    private String victim;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @PastOrPresent(message = "The theft cannot be in the future")
+    private LocalDate theftDate;
+
+    @NotBlank(message = "Name the legal basis (statute)")
+    @Size(max = 2000, message = "At most 2000 characters")
+    private String legalBasis;
+
+    @Size(max = 200, message = "At most 200 characters")
+    private String courtOrderReference;
+
+    @Size(max = 200, message = "At most 200 characters")
+    private String mlatReference;
+
+    @NotNull(message = "Choose the urgency")
+    private Urgency urgency = Urgency.URGENT;
+
+    private List<TargetRow> targets = new ArrayList<>();
+
+    /** A checked CSV import whose lines are the targets, instead of typed rows. */
+    private String importId;
+
+    /** The CSV file chosen in the form, before it is checked; never part of the JSON API. */
+    @JsonIgnore
+    private MultipartFile file;
+
+    /** Rows left empty in the form are not targets; dropping them first keeps error indexes on the rows shown. */
+    public void dropBlankTargets() {
+        targets.removeIf(row -> row == null || row.isBlank());
+    }
+
+    public void padTargets(int rows) {
+        while (targets.size() < rows) {
+            targets.add(new TargetRow());
+        }
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getIncidentSummary() {
+        return incidentSummary;
+    }
+
+    public void setIncidentSummary(String incidentSummary) {
+        this.incidentSummary = incidentSummary;
+    }
+
+    public String getVictim() {
+        return victim;
+    }
+
+    public void setVictim(String victim) {
+        this.victim = victim;
+    }
+
+    public LocalDate getTheftDate() {
+        return theftDate;
+    }
+
+    public void setTheftDate(LocalDate theftDate) {
+        this.theftDate = theftDate;
+    }
+
+    public String getLegalBasis() {
+        return legalBasis;
+    }
+
+    public void setLegalBasis(String legalBasis) {
+        this.legalBasis = legalBasis;
+    }
+
+    public String getCourtOrderReference() {
+        return courtOrderReference;
+    }
+
+    public void setCourtOrderReference(String courtOrderReference) {
+        this.courtOrderReference = courtOrderReference;
+    }
+
+    public String getMlatReference() {
+        return mlatReference;
+    }
+
+    public void setMlatReference(String mlatReference) {
+        this.mlatReference = mlatReference;
+    }
+
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public void setUrgency(Urgency urgency) {
+        this.urgency = urgency;
+    }
+
+    public String getImportId() {
+        return importId;
+    }
+
+    public void setImportId(String importId) {
+        this.importId = importId == null || importId.isBlank() ? null : importId.strip();
+    }
+
+    @JsonIgnore
+    public MultipartFile getFile() {
+        return file;
+    }
+
+    @JsonIgnore
+    public void setFile(MultipartFile file) {
+        this.file = file;
+    }
+
+    public List<TargetRow> getTargets() {
+        return targets;
+    }
+
+    public void setTargets(List<TargetRow> targets) {
+        this.targets = targets;
+    }
+}

@@ -1,0 +1,30 @@
+package org.freezedesk.cases.internal;
+
+import java.util.List;
+
+import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.Lead;
+
+/** Fills the filing form for a supplementary request: the case's legal basis, and one target per chosen lead. */
+public final class SupplementaryForms {
+
+    private SupplementaryForms() {
+    }
+
+    public static FilingForm of(FreezeCase freezeCase, FreezeRequest original, List<Lead> leads) {
+        FilingForm form = new FilingForm();
+        form.setTitle(freezeCase.title());
+        form.setIncidentSummary(freezeCase.incidentSummary());
+        form.setLegalBasis(original.legalBasis());
+        form.setCourtOrderReference(original.courtOrderReference());
+        form.setMlatReference(original.mlatReference());
+        form.setUrgency(original.urgency());
+        for (Lead lead : leads) {
+            form.getTargets().add(TargetRow.of(lead.chain(), lead.asset(), lead.onwardAddress(), "all", lead.onwardTxHash(),
+                    "Moved on from " + lead.counterpartyName()));
+        }
+        form.padTargets(leads.size() + 1);
+        return form;
+    }
+}

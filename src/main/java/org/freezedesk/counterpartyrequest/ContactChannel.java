@@ -1,6 +1,0 @@
-package org.freezedesk.counterpartyrequest;
-
-/** How the agency reached a counterparty that had not answered in time. */
-public enum ContactChannel {
-    PHONE, EMAIL
-}

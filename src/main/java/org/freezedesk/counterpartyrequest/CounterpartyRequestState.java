@@ -1,5 +1,0 @@
-package org.freezedesk.counterpartyrequest;
-
-public enum CounterpartyRequestState {
-    NOTIFIED, ACKNOWLEDGED, RESPONDED, OVERDUE, CLOSED
-}

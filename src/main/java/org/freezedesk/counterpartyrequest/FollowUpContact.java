@@ -1,7 +1,0 @@
-package org.freezedesk.counterpartyrequest;
-
-import java.time.OffsetDateTime;
-
-/** A phone call or e-mail by the agency to a counterparty that had not answered in time. */
-public record FollowUpContact(ContactChannel channel, String note, String recordedBy, OffsetDateTime recordedAt) {
-}

@@ -1,0 +1,22 @@
+package org.freezedesk.counterpartyrequest.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.freezedesk.counterpartyrequest.CounterpartyMail;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
+import org.springframework.stereotype.Component;
+
+@Component("sendReminder")
+class SendReminder implements JavaDelegate {
+
+    private final CounterpartyMail mail;
+
+    SendReminder(CounterpartyMail mail) {
+        this.mail = mail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        mail.send((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID), CounterpartyMail.Kind.REMINDER);
+    }
+}

@@ -1,0 +1,52 @@
+package org.freezedesk.directory.internal;
+
+import org.freezedesk.audit.AuditLog;
+import org.freezedesk.directory.Counterparty;
+import org.freezedesk.directory.CounterpartyRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changes to the counterparty directory, each recorded in the audit log with what it was before. */
+@Service
+class DirectoryService {
+
+    private final CounterpartyRepository counterparties;
+    private final AuditLog audit;
+
+    DirectoryService(CounterpartyRepository counterparties, AuditLog audit) {
+        this.counterparties = counterparties;
+        this.audit = audit;
+    }
+
+    @Transactional
+    long create(NewCounterparty counterparty) {
+        long id = counterparties.create(counterparty.name(), counterparty.kind(), counterparty.jurisdiction(),
+                counterparty.responseSlaHours(), counterparty.active(), counterparty.legalRequirements());
+        saveRows(id, counterparty);
+        audit.record("COUNTERPARTY_CREATED", "counterparty", id, null, null, counterparty.describe());
+        return id;
+    }
+
+    @Transactional
+    void update(long id, NewCounterparty counterparty) {
+        Counterparty before = counterparties.findById(id).orElseThrow(() -> new CounterpartyNotFoundException(id));
+        String described = describe(before);
+        counterparties.update(id, counterparty.name(), counterparty.kind(), counterparty.jurisdiction(),
+                counterparty.responseSlaHours(), counterparty.active(), counterparty.legalRequirements());
+        counterparties.deleteContacts(id);
+        counterparties.deleteAssets(id);
+        saveRows(id, counterparty);
+        audit.record("COUNTERPARTY_UPDATED", "counterparty", id, null, described, counterparty.describe());
+    }
+
+    private void saveRows(long id, NewCounterparty counterparty) {
+        counterparty.contacts().forEach(c -> counterparties.addContact(id, c.name(), c.email(), c.primary()));
+        counterparty.assets().forEach(a -> counterparties.addAsset(id, a.chain(), a.asset(), a.tokenContract()));
+    }
+
+    private String describe(Counterparty c) {
+        return new NewCounterparty(c.name(), c.kind(), c.jurisdiction(), c.responseSlaHours(), c.legalRequirements(), c.active(),
+                counterparties.contacts(c.id()).stream().map(k -> new NewCounterparty.NewContact(k.name(), k.email(), k.primary())).toList(),
+                counterparties.assets(c.id())).describe();
+    }
+}

@@ -1,0 +1,56 @@
+package org.freezedesk.portal.internal;
+
+import java.util.Optional;
+
+import org.freezedesk.counterpartyrequest.AccessLinks;
+import org.freezedesk.counterpartyrequest.AccessLinks.Link;
+import org.freezedesk.counterpartyrequest.VerificationCodes;
+import org.springframework.stereotype.Component;
+
+/** Every way into the portal that a guesser could try, behind one limit on failures per client address. */
+@Component
+class PortalAccess {
+
+    private final AccessLinks accessLinks;
+    private final VerificationCodes verificationCodes;
+    private final FailedLookups failedLookups;
+
+    PortalAccess(AccessLinks accessLinks, VerificationCodes verificationCodes, FailedLookups failedLookups) {
+        this.accessLinks = accessLinks;
+        this.verificationCodes = verificationCodes;
+        this.failedLookups = failedLookups;
+    }
+
+    /**
+     * The link behind a token, open or ended. Only a token never issued counts as a failure: an ended link was
+     * real once, and its holder needs the page that asks for a fresh one.
+     */
+    Optional<Link> lookUp(String token, String client) {
+        refuseIfBlocked(client);
+        Optional<Link> link = accessLinks.lookUp(token);
+        if (link.isEmpty()) {
+            failedLookups.record(client);
+        }
+        return link;
+    }
+
+    boolean isGenuine(String reference, String code, String client) {
+        refuseIfBlocked(client);
+        boolean genuine = verificationCodes.isGenuine(reference, code);
+        if (!genuine) {
+            failedLookups.record(client);
+        }
+        return genuine;
+    }
+
+    /** For look-ups that fail in ways only the caller can see, such as an unregistered address asking for a fresh link. */
+    void recordFailure(String client) {
+        failedLookups.record(client);
+    }
+
+    private void refuseIfBlocked(String client) {
+        if (failedLookups.blocked(client)) {
+            throw new TooManyFailedLookupsException(failedLookups.retryAfter(client));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.freezedesk.portal.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** The page a client address gets once it used up its failed look-ups. */
+@ControllerAdvice(assignableTypes = {PortalController.class, VerificationController.class})
+class TooManyFailedLookupsAdvice {
+
+    @ExceptionHandler(TooManyFailedLookupsException.class)
+    String tooMany(TooManyFailedLookupsException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(e)));
+        model.addAttribute("retryAfterMinutes", Math.max(1, (retryAfterSeconds(e) + 59) / 60));
+        return "portal/too-many";
+    }
+
+    static long retryAfterSeconds(TooManyFailedLookupsException e) {
+        return Math.max(1, e.retryAfter().toSeconds());
+    }
+}

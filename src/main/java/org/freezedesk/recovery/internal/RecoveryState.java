@@ -1,0 +1,5 @@
+package org.freezedesk.recovery.internal;
+
+public enum RecoveryState {
+    IN_REVIEW, REJECTED, APPROVED, NOTIFIED, CONFIRMED, DECLINED
+}

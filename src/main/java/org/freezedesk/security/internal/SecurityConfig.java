@@ -1,0 +1,126 @@
+package org.freezedesk.security.internal;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.freezedesk.security.Role;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+@Configuration
+public class SecurityConfig {
+
+    private final AuthenticationManager basicWithSecondFactor;
+    private final SecondFactorLogin secondFactorLogin;
+
+    SecurityConfig(StaffUserRepository users, SecondFactor secondFactor, SecondFactorLogin secondFactorLogin) {
+        this.basicWithSecondFactor = new ProviderManager(new BasicSecondFactorProvider(users,
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), secondFactor));
+        this.secondFactorLogin = secondFactorLogin;
+    }
+
+    /** Health for load balancers; the metrics only for an operator's scraper, over HTTP Basic. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/actuator/health")).permitAll()
+                        .requestMatchers(path("/actuator/prometheus")).hasRole(Role.ADMIN.name())
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .authenticationManager(basicWithSecondFactor)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .build();
+    }
+
+    /**
+     * Machine clients (agencies' case systems) authenticate every call with HTTP Basic; a browser
+     * session cookie is never accepted here, which is why CSRF protection is not needed on this chain.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/engine-rest/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/api/v1/imports/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/api/v1/cases/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/v1/addresses/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
+                        // Counterparties have no account: the token of their link, checked by the portal, is the credential.
+                        .requestMatchers("/api/v1/portal/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stats").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .authenticationManager(basicWithSecondFactor)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/portal/**", "/password-reset/**").permitAll()
+                        .requestMatchers("/login/second-factor", "/login/enrol").access(SecondFactorLogin.awaitingSecondFactor())
+                        .requestMatchers("/cases/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
+                        .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/stats/**").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
+                        .requestMatchers(path("/admin/**"), path("/camunda/**")).hasRole(Role.ADMIN.name())
+                        .anyRequest().access(SecondFactorLogin.signedIn()))
+                .formLogin(form -> form.loginPage("/login").successHandler(secondFactorLogin).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // Cockpit sends its own CSRF header, checked by the webapp's own filter.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /** Matches by path alone, so it also covers the Camunda servlets that Spring MVC does not serve. */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Lets an admin who logged in to FreezeDesk open Cockpit without a second login. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                CamundaWebappAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(Integer.MAX_VALUE - 100);
+        return registration;
+    }
+}

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.freezedesk.security.Role;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,10 +48,11 @@ class AccountRepository {
 
     /** Inserts the agency unless one of that name exists; returns its id, or empty when the name was taken. */
     Optional<Long> insertAgency(String name, String jurisdiction, Collection<String> domains, String vettedBy) {
-        int inserted = jdbc.sql("""
+        int inserted = insertUnlessTaken(jdbc.sql("""
                 INSERT INTO agency (name, jurisdiction, vetted_by, vetted_at)
-                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM agency WHERE name = ?)""")
-                .params(name, jurisdiction, vettedBy, OffsetDateTime.now(ZoneOffset.UTC), name).update();
+                SELECT CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+                WHERE NOT EXISTS (SELECT 1 FROM agency WHERE name = ?)""")
+                .params(name, jurisdiction, vettedBy, OffsetDateTime.now(ZoneOffset.UTC), name));
         if (inserted == 0) {
             return Optional.empty();
         }
@@ -93,8 +95,9 @@ class AccountRepository {
     }
 
     Optional<Long> insertLegalUnit(String name, Collection<Long> agencyIds) {
-        int inserted = jdbc.sql("INSERT INTO legal_unit (name) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM legal_unit WHERE name = ?)")
-                .params(name, name).update();
+        int inserted = insertUnlessTaken(jdbc.sql("""
+                INSERT INTO legal_unit (name) SELECT CAST(? AS VARCHAR(200)) WHERE NOT EXISTS (SELECT 1 FROM legal_unit WHERE name = ?)""")
+                .params(name, name));
         if (inserted == 0) {
             return Optional.empty();
         }
@@ -134,15 +137,29 @@ class AccountRepository {
     /** Inserts the account unless the user name is taken; returns whether it did. */
     boolean insertAccount(String username, String passwordHash, String displayName, String email, String agency, Long legalUnitId,
             Set<Role> roles, boolean demo) {
-        int inserted = jdbc.sql("""
+        int inserted = insertUnlessTaken(jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, email, agency, legal_unit_id, demo)
-                SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE username = ?)""")
-                .params(username, passwordHash, displayName, email, agency, legalUnitId, demo, username).update();
+                SELECT CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(320)),
+                       CAST(? AS VARCHAR(200)), CAST(? AS BIGINT), CAST(? AS BOOLEAN)
+                WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE username = ?)""")
+                .params(username, passwordHash, displayName, email, agency, legalUnitId, demo, username));
         if (inserted == 0) {
             return false;
         }
         replaceRoles(username, roles);
         return true;
+    }
+
+    /**
+     * Runs a guarded insert; the guard misses a twin inserted at the same moment by another request, whose unique key
+     * then refuses this one, which counts as taken (and ends the transaction, as PostgreSQL would anyway).
+     */
+    private static int insertUnlessTaken(JdbcClient.StatementSpec insert) {
+        try {
+            return insert.update();
+        } catch (DuplicateKeyException twin) {
+            return 0;
+        }
     }
 
     void updateAccount(String username, String displayName, String email, String agency, Long legalUnitId, Set<Role> roles) {

@@ -21,11 +21,14 @@ public class BasicSecondFactorProvider extends DaoAuthenticationProvider {
     public static final String HEADER = "X-FreezeDesk-TOTP";
 
     private final SecondFactor secondFactor;
+    private final SecondFactorLogin login;
 
-    public BasicSecondFactorProvider(StaffUserRepository users, PasswordEncoder encoder, SecondFactor secondFactor) {
+    public BasicSecondFactorProvider(StaffUserRepository users, PasswordEncoder encoder, SecondFactor secondFactor,
+            SecondFactorLogin login) {
         super(users);
         setPasswordEncoder(encoder);
         this.secondFactor = secondFactor;
+        this.login = login;
     }
 
     @Override
@@ -33,7 +36,7 @@ public class BasicSecondFactorProvider extends DaoAuthenticationProvider {
             throws AuthenticationException {
         super.additionalAuthenticationChecks(userDetails, authentication);
         StaffUser user = (StaffUser) userDetails;
-        if (!user.isDemo() && !secondFactor.current(user.getUsername(), codeSent())) {
+        if (!login.skipsSecondFactor(user) && !secondFactor.current(user.getUsername(), codeSent())) {
             throw new BadCredentialsException("A current second-factor code is required in the " + HEADER + " header");
         }
     }

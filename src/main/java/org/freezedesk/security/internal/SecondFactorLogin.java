@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.freezedesk.security.StaffUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -34,16 +35,23 @@ public class SecondFactorLogin implements AuthenticationSuccessHandler {
 
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SecondFactor secondFactor;
+    private final boolean demoEnabled;
 
-    SecondFactorLogin(SecondFactor secondFactor) {
+    SecondFactorLogin(SecondFactor secondFactor, @Value("${freezedesk.demo.enabled:false}") boolean demoEnabled) {
         this.secondFactor = secondFactor;
+        this.demoEnabled = demoEnabled;
+    }
+
+    /** Demo users skip the second factor only while the demo is on: demo rows left in a database switched to production do not. */
+    boolean skipsSecondFactor(StaffUser user) {
+        return demoEnabled && user.isDemo();
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         StaffUser user = (StaffUser) authentication.getPrincipal();
-        if (user.isDemo()) {
+        if (skipsSecondFactor(user)) {
             response.sendRedirect(request.getContextPath() + "/");
             return;
         }

@@ -32,7 +32,7 @@ public class SecurityConfig {
 
     SecurityConfig(StaffUserRepository users, SecondFactor secondFactor, SecondFactorLogin secondFactorLogin) {
         this.basicWithSecondFactor = new ProviderManager(new BasicSecondFactorProvider(users,
-                PasswordEncoderFactories.createDelegatingPasswordEncoder(), secondFactor));
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), secondFactor, secondFactorLogin));
         this.secondFactorLogin = secondFactorLogin;
     }
 

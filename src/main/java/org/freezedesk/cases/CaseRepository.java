@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** SQL for cases, their freeze requests and targets. */
 @Repository
@@ -57,25 +60,38 @@ public class CaseRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    public CaseRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    private final TransactionTemplate savepoint;
+
+    public CaseRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.savepoint = new TransactionTemplate(transactionManager);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Hands out FRZ-YYYY-NNNNNN; the row lock on the year's counter keeps concurrent filings apart. */
+    /**
+     * The next reference of the year. The year's counter row is locked by the increment until the filing commits, so
+     * concurrent filings take turns. The first filing of a year inserts the row inside a savepoint: on PostgreSQL a
+     * failed statement aborts its whole transaction, so a concurrent first filing that loses the insert rolls back to
+     * the savepoint only, and counts on from the row the winner committed (its insert waited for that commit).
+     */
     public String nextReference(int year) {
-        int updated = jdbc.sql("UPDATE case_reference_counter SET last_number = last_number + 1 WHERE reference_year = ?")
-                .param(year).update();
-        if (updated == 0) {
+        if (incrementCounter(year) == 0) {
             try {
-                jdbc.sql("INSERT INTO case_reference_counter (reference_year, last_number) VALUES (?, 1)").param(year).update();
+                savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO case_reference_counter (reference_year, last_number) VALUES (?, 1)")
+                        .param(year).update());
             } catch (DuplicateKeyException concurrentFirstOfYear) {
-                return nextReference(year);
+                incrementCounter(year);
             }
         }
         long number = jdbc.sql("SELECT last_number FROM case_reference_counter WHERE reference_year = ?")
                 .param(year).query(Long.class).single();
         return "FRZ-%d-%06d".formatted(year, number);
+    }
+
+    private int incrementCounter(int year) {
+        return jdbc.sql("UPDATE case_reference_counter SET last_number = last_number + 1 WHERE reference_year = ?").param(year).update();
     }
 
     public long insertCase(String reference, FilingForm form, String agency, String createdBy) {

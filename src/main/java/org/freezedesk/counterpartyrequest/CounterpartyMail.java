@@ -12,16 +12,15 @@ import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.directory.Contact;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
-import org.freezedesk.mail.Mailer;
+import org.freezedesk.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Mails a counterparty's registered contacts, and no one else, about its request, with a freshly issued link:
  * every mail carries a new token and the previous one stops working. Every mail also carries the case
- * reference and the request's verification code. Callers run inside engine jobs, so a failed delivery retries.
+ * reference and the request's verification code. The mail goes through the outbox: stored with its link in the
+ * caller's transaction, sent after it commits, and retried as the very same message until the server takes it.
  */
 @Component
 public class CounterpartyMail {
@@ -50,19 +49,19 @@ public class CounterpartyMail {
     private final CaseRepository cases;
     private final AccessLinks accessLinks;
     private final VerificationCodes verificationCodes;
-    private final Mailer mailer;
+    private final MailOutbox outbox;
     private final AuditLog audit;
     private final String baseUrl;
 
     CounterpartyMail(CounterpartyRequestRepository counterpartyRequests, CounterpartyRepository counterparties,
-            CaseRepository cases, AccessLinks accessLinks, VerificationCodes verificationCodes, Mailer mailer, AuditLog audit,
+            CaseRepository cases, AccessLinks accessLinks, VerificationCodes verificationCodes, MailOutbox outbox, AuditLog audit,
             @Value("${freezedesk.base-url}") String baseUrl) {
         this.counterpartyRequests = counterpartyRequests;
         this.counterparties = counterparties;
         this.cases = cases;
         this.accessLinks = accessLinks;
         this.verificationCodes = verificationCodes;
-        this.mailer = mailer;
+        this.outbox = outbox;
         this.audit = audit;
         this.baseUrl = baseUrl;
     }
@@ -103,16 +102,8 @@ public class CounterpartyMail {
         variables.put("link", accessLinks.issue(counterpartyRequestId) + portalPath);
         variables.put("verificationCode", verificationCodes.codeFor(counterpartyRequestId));
         variables.put("verifyUrl", baseUrl + "/portal/verify");
-        String fullSubject = subject + " " + freezeCase.reference() + " — " + counterparty.name();
-        // Sent as the last step before the job's transaction commits, not while the process still moves on: a
-        // recipient who opens the link the moment it arrives finds it stored. A failed delivery still rolls the
-        // job back, and it retries.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                mailer.send(recipients, fullSubject, template, variables);
-            }
-        });
+        // Stored with the link in this transaction and sent once it has committed: the link opens from the moment the mail arrives.
+        outbox.send(recipients, subject + " " + freezeCase.reference() + " — " + counterparty.name(), template, variables);
         return new Mailed(freezeCase.reference(), recipients);
     }
 }

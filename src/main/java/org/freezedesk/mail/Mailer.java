@@ -3,8 +3,11 @@ package org.freezedesk.mail;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +21,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Sends one message with an HTML and a plain-text body, both rendered from {@code templates/mail/}.
- * Callers run inside an engine job, so a failure here retries the job instead of losing the message.
+ * Renders a message's HTML and plain-text bodies from {@code templates/mail/}, and hands a stored message to the
+ * SMTP server. Nothing calls {@link #send} but the outbox ({@link MailOutbox}), after the message has committed.
  */
 @Component
 public class Mailer {
@@ -28,12 +31,14 @@ public class Mailer {
     private final SpringTemplateEngine templates;
     private final String from;
     private final String replyTo;
+    private final String domain;
 
     public Mailer(JavaMailSender sender, @Value("${freezedesk.mail.from}") String from,
             @Value("${freezedesk.mail.reply-to}") String replyTo) {
         this.sender = sender;
         this.from = from;
         this.replyTo = replyTo;
+        this.domain = domainOf(from);
         this.templates = new SpringTemplateEngine();
         templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
         templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
@@ -49,26 +54,53 @@ public class Mailer {
         return resolver;
     }
 
-    /** The first address is the recipient; the others are copied. */
-    public void send(List<String> recipients, String subject, String template, Map<String, Object> model) {
+    /** A message as it will leave, rendered once so that every attempt sends the very same text. */
+    public record RenderedMail(List<String> recipients, String subject, String text, String html) {
+    }
+
+    /** Renders the HTML and plain-text bodies of {@code templates/mail/<template>}; the first recipient is the addressee. */
+    public RenderedMail render(List<String> recipients, String subject, String template, Map<String, Object> model) {
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("a message needs a recipient: " + subject);
+        }
         Context context = new Context();
         context.setVariables(model);
-        String html = templates.process(template + ".html", context);
-        String text = templates.process(template + ".txt", context);
+        return new RenderedMail(List.copyOf(recipients), subject, templates.process(template + ".txt", context),
+                templates.process(template + ".html", context));
+    }
+
+    /** A Message-ID of the sender's own domain, fixed when the message is stored so that a retry is recognisably the same mail. */
+    public String newMessageId() {
+        return "<" + UUID.randomUUID() + "@" + domain + ">";
+    }
+
+    /** Hands one stored message to the SMTP server, under its stored Message-ID; the others are copied. */
+    public void send(String messageId, RenderedMail mail) {
         MimeMessage message = sender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
             helper.setReplyTo(replyTo);
-            helper.setTo(recipients.get(0));
-            if (recipients.size() > 1) {
-                helper.setCc(recipients.subList(1, recipients.size()).toArray(String[]::new));
+            helper.setTo(mail.recipients().get(0));
+            if (mail.recipients().size() > 1) {
+                helper.setCc(mail.recipients().subList(1, mail.recipients().size()).toArray(String[]::new));
             }
-            helper.setSubject(subject);
-            helper.setText(text, html);
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+            // JavaMailSenderImpl keeps a Message-ID that is already set instead of generating a new one.
+            message.setHeader("Message-ID", messageId);
         } catch (MessagingException e) {
-            throw new MailSendException("could not build the message '" + subject + "'", e);
+            throw new MailSendException("could not build the message '" + mail.subject() + "'", e);
         }
         sender.send(message);
+    }
+
+    private static String domainOf(String address) {
+        try {
+            String email = new InternetAddress(address).getAddress();
+            return email.substring(email.indexOf('@') + 1);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("freezedesk.mail.from is not an address: " + address, e);
+        }
     }
 }

@@ -28,13 +28,14 @@ public final class PostgresTestDatabase {
     private static final String USER = env("FREEZEDESK_TEST_PG_USER", "postgres");
     private static final String PASSWORD = env("FREEZEDESK_TEST_PG_PASSWORD", "");
 
-    private static String url;
-
     /**
-     * Held open for the life of this JVM: PostgreSQL refuses to drop a database somebody is connected to, so a
-     * run starting beside this one cannot take it away while this JVM's contexts are still starting.
+     * One connection to each database this JVM created, held open for its life: PostgreSQL refuses to drop a
+     * database somebody is connected to, so a run starting beside this one cannot take it away while this JVM's
+     * contexts are still starting, or before a test uses it.
      */
-    private static Connection claim;
+    private static final List<Connection> KEPT_IN_USE = new ArrayList<>();
+
+    private static String url;
 
     private PostgresTestDatabase() {
     }
@@ -50,21 +51,48 @@ public final class PostgresTestDatabase {
 
     public static synchronized String url() {
         if (url == null) {
-            String name = "freezedesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection admin = DriverManager.getConnection(jdbc("postgres"), USER, PASSWORD);
-                 Statement statement = admin.createStatement()) {
-                dropLeftovers(statement);
-                statement.execute("CREATE DATABASE " + name);
-                claim = DriverManager.getConnection(jdbc(name), USER, PASSWORD);
-            } catch (SQLException e) {
-                if (Boolean.parseBoolean(System.getenv("FREEZEDESK_REQUIRE_POSTGRES"))) {
-                    throw new IllegalStateException("PostgreSQL is required but " + jdbc("postgres") + " is not reachable", e);
-                }
-                Assumptions.abort("PostgreSQL not reachable at " + HOST + ":" + PORT + ": " + e.getMessage());
-            }
-            url = jdbc(name);
+            url = create(true);
         }
         return url;
+    }
+
+    /**
+     * The datasource settings of another fresh database, for a test that must be alone on its database (nodes it
+     * starts itself, a restore target) rather than share it with the application contexts other tests left running.
+     */
+    public static synchronized Map<String, String> newDatabase() {
+        String database = create(false);
+        return Map.of("spring.datasource.url", database, "spring.datasource.username", USER, "spring.datasource.password", PASSWORD);
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String host() {
+        return HOST;
+    }
+
+    public static String port() {
+        return PORT;
+    }
+
+    private static String create(boolean dropLeftovers) {
+        String name = "freezedesk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(jdbc("postgres"), USER, PASSWORD);
+             Statement statement = admin.createStatement()) {
+            if (dropLeftovers) {
+                dropLeftovers(statement);
+            }
+            statement.execute("CREATE DATABASE " + name);
+            KEPT_IN_USE.add(DriverManager.getConnection(jdbc(name), USER, PASSWORD));
+        } catch (SQLException e) {
+            if (Boolean.parseBoolean(System.getenv("FREEZEDESK_REQUIRE_POSTGRES"))) {
+                throw new IllegalStateException("PostgreSQL is required but " + jdbc("postgres") + " is not reachable", e);
+            }
+            Assumptions.abort("PostgreSQL not reachable at " + HOST + ":" + PORT + ": " + e.getMessage());
+        }
+        return jdbc(name);
     }
 
     /** A database still in use belongs to a run beside this one, and PostgreSQL refuses to drop it. */

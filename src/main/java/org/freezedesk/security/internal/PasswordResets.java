@@ -10,17 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.freezedesk.mail.Mailer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.freezedesk.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One-time links to choose a password: mailed when an account is created and when an admin resets it. The token
@@ -30,22 +25,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class PasswordResets {
 
     static final Duration VALIDITY = Duration.ofHours(24);
-    private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final Mailer mailer;
+    private final MailOutbox outbox;
     private final PasswordEncoder encoder;
     private final String baseUrl;
 
-    PasswordResets(JdbcClient jdbc, Mailer mailer, PasswordEncoder encoder, @Value("${freezedesk.base-url}") String baseUrl) {
+    PasswordResets(JdbcClient jdbc, MailOutbox outbox, PasswordEncoder encoder, @Value("${freezedesk.base-url}") String baseUrl) {
         this.jdbc = jdbc;
-        this.mailer = mailer;
+        this.outbox = outbox;
         this.encoder = encoder;
         this.baseUrl = baseUrl;
     }
 
-    /** Stores a new link and mails it once the caller's transaction has committed. */
+    /** Stores a new link and, through the outbox, mails it once the caller's transaction has committed. */
     @Transactional
     void issue(Account account, String reason) {
         byte[] secret = new byte[32];
@@ -58,17 +52,7 @@ class PasswordResets {
         Map<String, Object> model = Map.of("displayName", account.displayName(), "username", account.username(), "reason", reason,
                 "link", baseUrl + "/password-reset/" + token,
                 "expiresAt", expiresAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    mailer.send(List.of(account.email()), "FreezeDesk: choose your password", "password-reset", model);
-                } catch (MailException e) {
-                    // The account is saved; the admin sees the failure in the log and issues another link.
-                    log.error("Could not mail the password link of {}", account.username(), e);
-                }
-            }
-        });
+        outbox.send(List.of(account.email()), "FreezeDesk: choose your password", "password-reset", model);
     }
 
     /** The account a link is for, while it is unused and unexpired. */

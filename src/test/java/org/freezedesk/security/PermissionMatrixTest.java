@@ -188,7 +188,7 @@ class PermissionMatrixTest {
                 "GET /audit/cases/{reference}/processes/{processInstanceId}/diagram", "GET /api/v1/audit/verify",
                 "GET /api/v1/audit/head");
 
-        allow(EnumSet.of(ADMIN), "GET /admin/mail", "GET /admin/directory", "GET /admin/directory/new", "POST /admin/directory",
+        allow(EnumSet.of(ADMIN), "GET /admin/mail", "POST /admin/mail/outbox/{id}/retry", "GET /admin/directory", "GET /admin/directory/new", "POST /admin/directory",
                 "GET /admin/directory/{id}", "POST /admin/directory/{id}", "GET /admin/directory/attributions",
                 "POST /admin/directory/attributions",
                 "GET /admin/agencies", "GET /admin/agencies/new", "POST /admin/agencies", "GET /admin/agencies/{id}",
@@ -463,6 +463,7 @@ class PermissionMatrixTest {
         idOfRoute.put("/portal/{token}/recoveries/", String.valueOf(approved.id()));
         idOfRoute.put("/cases/imports/", importId);
         idOfRoute.put("/api/v1/imports/", importId);
+        idOfRoute.put("/admin/mail/outbox/", jdbc.sql("SELECT MIN(id) FROM outbox_message").query(String.class).single());
         idOfRoute.put("/admin/directory/", String.valueOf(story.counterparty("Tether")));
         idOfRoute.put("/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());
         idOfRoute.put("/admin/legal-units/", jdbc.sql("SELECT MIN(id) FROM legal_unit").query(String.class).single());

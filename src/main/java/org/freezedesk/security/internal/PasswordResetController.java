@@ -30,7 +30,8 @@ class PasswordResetController {
     }
 
     @GetMapping
-    String form(@PathVariable String token, HttpServletResponse response) {
+    String form(@PathVariable String token, HttpServletResponse response, Model model) {
+        model.addAttribute("token", token);
         return resets.usernameOf(token).isPresent() ? "security/password" : invalid(response);
     }
 
@@ -38,6 +39,7 @@ class PasswordResetController {
     @Transactional
     String choose(@PathVariable String token, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String repeated, Model model, HttpServletResponse response) {
+        model.addAttribute("token", token);
         var username = resets.usernameOf(token);
         if (username.isEmpty()) {
             return invalid(response);

@@ -103,7 +103,7 @@ class OperatorOnboardingIT {
                 "incidentSummary", "Bridge keys compromised; ETH moved through mixers.",
                 "legalBasis", "Proceeds of Crime Act, s. 41",
                 "courtOrderReference", "WARRANT-2026-12",
-                "urgency", "HIGH",
+                "urgency", "URGENT",
                 "targets[0].chain", "ETH",
                 "targets[0].asset", "USDT",
                 "targets[0].address", Filings.ETH_ADDRESS,

@@ -23,7 +23,6 @@ import org.freezedesk.cases.internal.TargetRoute;
 import org.freezedesk.cases.internal.RouteOverrides;
 import org.freezedesk.directory.TargetRouter;
 import org.freezedesk.input.NotOpenException;
-import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +41,13 @@ public class FreezeCaseService {
     private final TargetRouter router;
     private final TargetImportRepository imports;
     private final RouteOverrides routeOverrides;
+    private final CasePermissions permissions;
 
     FreezeCaseService(CaseRepository cases, CounterpartyProgress counterpartyRequests, RuntimeService runtimeService,
-            TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports, RouteOverrides routeOverrides) {
+            TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports, RouteOverrides routeOverrides,
+            CasePermissions permissions) {
         this.routeOverrides = routeOverrides;
+        this.permissions = permissions;
         this.router = router;
         this.imports = imports;
         this.cases = cases;
@@ -90,7 +92,7 @@ public class FreezeCaseService {
      */
     @Transactional
     public int fileSupplementary(String reference, FilingForm form, List<NewTarget> targets, StaffUser filer) {
-        FreezeCase freezeCase = visibleCase(reference, filer);
+        FreezeCase freezeCase = changeableCase(reference, filer);
         int sequence = cases.requestsOf(freezeCase.id()).size() + 1;
         long requestId = cases.insertRequest(freezeCase.id(), sequence, form, filer.getUsername());
         saveTargets(requestId, targets);
@@ -108,7 +110,7 @@ public class FreezeCaseService {
 
     /** A supplementary request starts from the case's original legal basis and the leads chosen on the case page. */
     public FilingForm supplementaryForm(String reference, List<Long> leadIds, StaffUser filer) {
-        FreezeCase freezeCase = visibleCase(reference, filer);
+        FreezeCase freezeCase = changeableCase(reference, filer);
         FreezeRequest original = requestOf(freezeCase, 1);
         List<Lead> leads = counterpartyRequests.leadsForCase(freezeCase.id()).stream().filter(l -> leadIds.contains(l.outcomeId())).toList();
         return SupplementaryForms.of(freezeCase, original, leads);
@@ -132,7 +134,7 @@ public class FreezeCaseService {
 
     private List<String> amend(String reference, int sequence, FilingForm form, StaffUser filer, LongConsumer saveTargets,
             String targetsDescription) {
-        FreezeCase freezeCase = visibleCase(reference, filer);
+        FreezeCase freezeCase = changeableCase(reference, filer);
         FreezeRequest request = requestOf(freezeCase, sequence);
         Task task = openTask(request, FreezeRequestProcess.AMEND_REQUEST, filer)
                 .orElseThrow(() -> new NotOpenException("Request " + sequence + " of " + reference + " is not waiting for an amendment (any more)"));
@@ -158,7 +160,7 @@ public class FreezeCaseService {
      */
     @Transactional
     public void overrideRoute(String reference, int sequence, int lineNumber, Set<Long> counterpartyIds, String reason, StaffUser filer) {
-        FreezeRequest request = request(reference, sequence, filer);
+        FreezeRequest request = changeableRequest(reference, sequence, filer);
         if (request.state() != FreezeRequestState.IN_REVIEW && request.state() != FreezeRequestState.RETURNED) {
             throw new RoutesClosedException(reference, sequence);
         }
@@ -186,25 +188,34 @@ public class FreezeCaseService {
     /** The filer has read the summary of a request every counterparty has answered. */
     @Transactional
     public void readSummary(String reference, int sequence, StaffUser filer) {
-        FreezeRequest request = requestOf(visibleCase(reference, filer), sequence);
+        FreezeRequest request = requestOf(changeableCase(reference, filer), sequence);
         Task task = openTask(request, FreezeRequestProcess.READ_SUMMARY, filer)
                 .orElseThrow(() -> new NotOpenException("No summary of request " + sequence + " is waiting for you: it was read already"));
         audit.record("SUMMARY_READ", "freeze_request", request.id(), reference, null, null);
         taskService.complete(task.getId());
     }
 
+    /** The cases the user may read ({@link CasePermissions}). */
     public List<FreezeCase> visibleCases(StaffUser user) {
-        return cases.listCases(seesAllCases(user) ? null : user.getAgency());
+        return permissions.readableCases(user);
     }
 
+    /** A case the user may read; otherwise {@link CaseNotFoundException}. */
     public FreezeCase visibleCase(String reference, StaffUser user) {
-        return cases.findCase(reference)
-                .filter(c -> seesAllCases(user) || c.agency().equals(user.getAgency()))
-                .orElseThrow(() -> new CaseNotFoundException(reference));
+        return permissions.readable(reference, user);
+    }
+
+    /** A case the user may change; {@link CaseChangeRefusedException} when it may only read it. */
+    public FreezeCase changeableCase(String reference, StaffUser user) {
+        return permissions.changeable(reference, user);
     }
 
     public FreezeRequest request(String reference, int sequence, StaffUser user) {
         return requestOf(visibleCase(reference, user), sequence);
+    }
+
+    public FreezeRequest changeableRequest(String reference, int sequence, StaffUser user) {
+        return requestOf(changeableCase(reference, user), sequence);
     }
 
     public List<Target> targets(FreezeRequest request) {
@@ -260,10 +271,6 @@ public class FreezeCaseService {
     private FreezeRequest requestOf(FreezeCase freezeCase, int sequence) {
         return cases.requestsOf(freezeCase.id()).stream().filter(r -> r.sequenceNumber() == sequence).findFirst()
                 .orElseThrow(() -> new CaseNotFoundException(freezeCase.reference() + " request " + sequence));
-    }
-
-    private static boolean seesAllCases(StaffUser user) {
-        return user.has(Role.LEGAL) || user.has(Role.AUDITOR);
     }
 
     private static String describe(FilingForm form) {

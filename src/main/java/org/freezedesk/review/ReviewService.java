@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
+import org.freezedesk.cases.CasePermissions;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
@@ -25,9 +26,11 @@ public class ReviewService {
     private final CaseRepository cases;
     private final LegalDecisionRepository decisions;
     private final AuditLog audit;
+    private final CasePermissions permissions;
 
     ReviewService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases, LegalDecisionRepository decisions,
-            AuditLog audit) {
+            AuditLog audit, CasePermissions permissions) {
+        this.permissions = permissions;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.cases = cases;
@@ -35,20 +38,25 @@ public class ReviewService {
         this.audit = audit;
     }
 
-    /** Oldest first, so nothing waits longer than it must. */
-    public List<ReviewItem> queue() {
+    /** The requests of the agencies the reviewer's legal unit serves, oldest first, so nothing waits longer than it must. */
+    public List<ReviewItem> queue(StaffUser reviewer) {
         return taskService.createTaskQuery().taskDefinitionKey(FreezeRequestProcess.LEGAL_REVIEW)
                 .taskCandidateGroup(FreezeRequestProcess.LEGAL_GROUP).orderByTaskCreateTime().asc().list().stream()
-                .map(this::item).toList();
+                .map(this::item).filter(item -> permissions.mayReview(item.freezeCase().agency(), reviewer)).toList();
     }
 
-    public ReviewItem item(String taskId) {
+    /** A review the reviewer may see; one of an agency its unit does not serve is answered as if it did not exist. */
+    public ReviewItem item(String taskId, StaffUser reviewer) {
         Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(FreezeRequestProcess.LEGAL_REVIEW)
                 .taskCandidateGroup(FreezeRequestProcess.LEGAL_GROUP).singleResult();
         if (task == null) {
             throw new ReviewNotFoundException(taskId);
         }
-        return item(task);
+        ReviewItem item = item(task);
+        if (!permissions.mayReview(item.freezeCase().agency(), reviewer)) {
+            throw new ReviewNotFoundException(taskId);
+        }
+        return item;
     }
 
     private ReviewItem item(Task task) {
@@ -64,7 +72,7 @@ public class ReviewService {
      */
     @Transactional
     public void decide(String taskId, DecisionForm form, StaffUser reviewer) {
-        ReviewItem item = item(taskId);
+        ReviewItem item = item(taskId, reviewer);
         if (item.request().filedBy().equals(reviewer.getUsername())) {
             throw new FourEyesViolationException();
         }

@@ -272,7 +272,7 @@ class FreezeRequestProcessTest {
         ProcessInstance supplementaryRequest = runtimeService.createProcessInstanceQuery().superProcessInstanceId(freezeRequest.getId())
                 .processDefinitionKey(FreezeRequestProcess.KEY).singleResult();
         assertThat(supplementaryRequest).hasPassed("validateAndRoute").isWaitingAt("legalReview");
-        assertThat(reviewService.queue()).extracting(item -> item.request().sequenceNumber()).contains(2);
+        assertThat(reviewService.queue(users.loadUserByUsername("legal"))).extracting(item -> item.request().sequenceNumber()).contains(2);
 
         decide(supplementaryRequest, ReviewDecision.APPROVE, null);
         List<ProcessInstance> newCounterparties = children(supplementaryRequest);

@@ -28,12 +28,7 @@ public final class RecoveryStory extends CaseStory {
 
     /** Files a transfer instruction for the counterparty's first frozen holding and has legal approve it. */
     public RecoveryInstruction instructAndApprove(String reference, String counterpartyName, String amount, String destination) {
-        FreezeCase freezeCase = freezeCase(reference);
-        FrozenHolding holding = bean(RecoveryRepository.class).frozenHoldings(freezeCase.id()).stream()
-                .filter(h -> h.counterpartyName().equals(counterpartyName)).findFirst().orElseThrow();
-        StaffUser agency = staff("agency");
-        long id = as(agency, () -> bean(RecoveryService.class).file(freezeCase, new NewInstruction(holding, Instrument.FORFEITURE_ORDER,
-                "FO-2026-1", LocalDate.of(2026, 3, 1), RecoveryMethod.TRANSFER, destination, new BigDecimal(amount)), agency));
+        long id = instruct(reference, counterpartyName, amount, destination);
         String taskId = bean(TaskService.class).createTaskQuery().processVariableValueEquals(RecoveryProcess.RECOVERY_INSTRUCTION_ID, id)
                 .singleResult().getId();
         StaffUser legal = staff("legal");
@@ -43,6 +38,16 @@ public final class RecoveryStory extends CaseStory {
         });
         runJobs(reference);
         return bean(RecoveryRepository.class).find(id);
+    }
+
+    /** Files a transfer instruction for the counterparty's first frozen holding; it waits for legal review. */
+    public long instruct(String reference, String counterpartyName, String amount, String destination) {
+        FreezeCase freezeCase = freezeCase(reference);
+        FrozenHolding holding = bean(RecoveryRepository.class).frozenHoldings(freezeCase.id()).stream()
+                .filter(h -> h.counterpartyName().equals(counterpartyName)).findFirst().orElseThrow();
+        StaffUser agency = staff("agency");
+        return as(agency, () -> bean(RecoveryService.class).file(freezeCase, new NewInstruction(holding, Instrument.FORFEITURE_ORDER,
+                "FO-2026-1", LocalDate.of(2026, 3, 1), RecoveryMethod.TRANSFER, destination, new BigDecimal(amount)), agency));
     }
 
     public void confirmTransfer(RecoveryInstruction instruction, String txHash, String amount) {

@@ -73,7 +73,7 @@ class RouteController {
     }
 
     private Target addTarget(String reference, int sequence, int line, StaffUser user, Model model) {
-        FreezeRequest request = freezeCaseService.request(reference, sequence, user);
+        FreezeRequest request = freezeCaseService.changeableRequest(reference, sequence, user);
         Target target = freezeCaseService.target(request, line);
         model.addAttribute("reference", reference);
         model.addAttribute("request", request);

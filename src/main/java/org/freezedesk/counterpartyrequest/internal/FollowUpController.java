@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CasePage;
 import org.freezedesk.input.InputPolicy;
+import org.freezedesk.cases.CasePermissions;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,10 +34,18 @@ class FollowUpController {
 
     private final FollowUpService followUps;
     private final CasePage casePage;
+    private final CasePermissions permissions;
 
-    FollowUpController(FollowUpService followUps, CasePage casePage) {
+    FollowUpController(FollowUpService followUps, CasePage casePage, CasePermissions permissions) {
         this.followUps = followUps;
         this.casePage = casePage;
+        this.permissions = permissions;
+    }
+
+    /** Every action here changes the case: a user who may not is refused before any form is read back to it. */
+    @ModelAttribute
+    void mayChange(@PathVariable String reference, @AuthenticationPrincipal StaffUser user) {
+        permissions.changeable(reference, user);
     }
 
     @PostMapping("/link/revoke")

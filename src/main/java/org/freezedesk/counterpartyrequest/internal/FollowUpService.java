@@ -115,9 +115,12 @@ public class FollowUpService {
                 .singleResult());
     }
 
-    /** The request, if it belongs to a case the user may see; otherwise as if it did not exist. */
+    /**
+     * The request, if it belongs to a case the user may change; as if it did not exist when the user may not even
+     * read the case. Every follow-up action changes the case.
+     */
     private CounterpartyRequest ofCase(String reference, long counterpartyRequestId, StaffUser user) {
-        FreezeCase freezeCase = freezeCaseService.visibleCase(reference, user);
+        FreezeCase freezeCase = freezeCaseService.changeableCase(reference, user);
         return counterpartyRequests.findByCase(freezeCase.id()).stream().filter(cr -> cr.id() == counterpartyRequestId).findFirst()
                 .orElseThrow(() -> new CaseNotFoundException(reference + " counterparty request " + counterpartyRequestId));
     }

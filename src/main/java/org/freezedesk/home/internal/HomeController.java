@@ -45,7 +45,7 @@ class HomeController {
             model.addAttribute("cases", freezeCaseService.visibleCases(user));
         }
         if (user.has(Role.LEGAL)) {
-            model.addAttribute("reviewItems", reviewService.queue());
+            model.addAttribute("reviewItems", reviewService.queue(user));
         }
         if (user.has(Role.AUDITOR)) {
             model.addAttribute("auditCases", freezeCaseService.visibleCases(user));

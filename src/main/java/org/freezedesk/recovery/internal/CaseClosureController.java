@@ -35,7 +35,7 @@ class CaseClosureController {
 
     @ModelAttribute
     void caseFigures(@PathVariable String reference, @AuthenticationPrincipal StaffUser user, Model model) {
-        FreezeCase freezeCase = freezeCaseService.visibleCase(reference, user);
+        FreezeCase freezeCase = freezeCaseService.changeableCase(reference, user);
         model.addAttribute("freezeCase", freezeCase);
         model.addAttribute("view", freezeCaseService.view(reference, user));
         model.addAttribute("obstacles", closureService.obstacles(freezeCase));

@@ -26,7 +26,7 @@ class FreezeHoldController {
     @PostMapping("/cases/{reference}/holds/{id}/extension-request")
     String requestExtension(@PathVariable String reference, @PathVariable long id, @AuthenticationPrincipal StaffUser user,
             RedirectAttributes redirect) {
-        FreezeCase freezeCase = freezeCaseService.visibleCase(reference, user);
+        FreezeCase freezeCase = freezeCaseService.changeableCase(reference, user);
         FreezeHold hold = holds.forCase(freezeCase.id()).stream().filter(h -> h.id() == id).findFirst()
                 .orElseThrow(() -> new RecoveryNotFoundException("freeze hold " + id));
         holdService.requestExtension(hold, user);

@@ -40,7 +40,7 @@ class RecoveryController {
 
     @ModelAttribute
     void choices(@PathVariable String reference, @AuthenticationPrincipal StaffUser user, Model model) {
-        FreezeCase freezeCase = freezeCaseService.visibleCase(reference, user);
+        FreezeCase freezeCase = freezeCaseService.changeableCase(reference, user);
         model.addAttribute("freezeCase", freezeCase);
         model.addAttribute("holdings", recoveries.frozenHoldings(freezeCase.id()));
         model.addAttribute("instruments", Instrument.values());

@@ -36,8 +36,8 @@ class RecoveryReviewController {
     }
 
     @GetMapping
-    String queue(Model model) {
-        model.addAttribute("tasks", recoveryService.queue());
+    String queue(@AuthenticationPrincipal StaffUser user, Model model) {
+        model.addAttribute("tasks", recoveryService.queue(user));
         return "recovery/queue";
     }
 
@@ -51,7 +51,7 @@ class RecoveryReviewController {
     @PostMapping("/{taskId}")
     String decide(@PathVariable String taskId, @Valid @ModelAttribute("form") DecisionForm form, BindingResult result,
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        boolean withdrawal = recoveryService.reviewTask(taskId).withdrawal();
+        boolean withdrawal = recoveryService.reviewTask(taskId, user).withdrawal();
         if (withdrawal && form.getDecision() == ReviewDecision.RETURN) {
             result.rejectValue("decision", "noReturn", "A withdrawal is approved or rejected");
         }
@@ -78,7 +78,7 @@ class RecoveryReviewController {
     }
 
     private void addTask(String taskId, StaffUser user, Model model) {
-        RecoveryService.ReviewTask task = recoveryService.reviewTask(taskId);
+        RecoveryService.ReviewTask task = recoveryService.reviewTask(taskId, user);
         model.addAttribute("task", task);
         model.addAttribute("ownInstruction", task.instruction().filedBy().equals(user.getUsername())
                 || (task.withdrawal() && user.getUsername().equals(task.instruction().withdrawalRequestedBy())));

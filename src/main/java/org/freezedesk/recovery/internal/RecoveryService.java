@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
+import org.freezedesk.cases.CasePermissions;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.review.FourEyesViolationException;
 import org.freezedesk.review.ReviewDecision;
@@ -32,9 +33,11 @@ public class RecoveryService {
     private final TaskService taskService;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final CasePermissions permissions;
 
     RecoveryService(RecoveryRepository recoveries, RuntimeService runtimeService, TaskService taskService, AuditLog audit,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, CasePermissions permissions) {
+        this.permissions = permissions;
         this.recoveries = recoveries;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -59,21 +62,26 @@ public class RecoveryService {
         return id;
     }
 
-    /** Instructions and withdrawals to review, oldest first, so nothing waits longer than it must. */
-    public List<ReviewTask> queue() {
+    /** Instructions and withdrawals of the agencies the reviewer's legal unit serves, oldest first, so nothing waits longer than it must. */
+    public List<ReviewTask> queue(StaffUser reviewer) {
         return taskService.createTaskQuery().taskDefinitionKeyIn(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION, RecoveryProcess.REVIEW_WITHDRAWAL)
                 .taskCandidateGroup(RecoveryProcess.LEGAL_GROUP).orderByTaskCreateTime().asc().list().stream()
-                .map(this::reviewTask).toList();
+                .map(this::reviewTask).filter(t -> permissions.mayReviewCase(t.instruction().caseReference(), reviewer)).toList();
     }
 
-    public ReviewTask reviewTask(String taskId) {
+    /** A review the reviewer may see; one of an agency its unit does not serve is answered as if it did not exist. */
+    public ReviewTask reviewTask(String taskId, StaffUser reviewer) {
         Task task = taskService.createTaskQuery().taskId(taskId)
                 .taskDefinitionKeyIn(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION, RecoveryProcess.REVIEW_WITHDRAWAL)
                 .taskCandidateGroup(RecoveryProcess.LEGAL_GROUP).singleResult();
         if (task == null) {
             throw new RecoveryNotFoundException(taskId);
         }
-        return reviewTask(task);
+        ReviewTask reviewTask = reviewTask(task);
+        if (!permissions.mayReviewCase(reviewTask.instruction().caseReference(), reviewer)) {
+            throw new RecoveryNotFoundException(taskId);
+        }
+        return reviewTask;
     }
 
     private ReviewTask reviewTask(Task task) {
@@ -88,7 +96,7 @@ public class RecoveryService {
      */
     @Transactional
     public void decide(String taskId, ReviewDecision decision, String comment, StaffUser reviewer) {
-        ReviewTask task = reviewTask(taskId);
+        ReviewTask task = reviewTask(taskId, reviewer);
         RecoveryInstruction instruction = task.instruction();
         if (instruction.filedBy().equals(reviewer.getUsername())
                 || (task.withdrawal() && reviewer.getUsername().equals(instruction.withdrawalRequestedBy()))) {

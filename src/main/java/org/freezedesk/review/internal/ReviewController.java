@@ -48,8 +48,8 @@ class ReviewController {
     }
 
     @GetMapping
-    String queue(Model model) {
-        model.addAttribute("items", reviewService.queue());
+    String queue(@AuthenticationPrincipal StaffUser user, Model model) {
+        model.addAttribute("items", reviewService.queue(user));
         return "review/queue";
     }
 
@@ -63,7 +63,7 @@ class ReviewController {
     @PostMapping("/{taskId}")
     String decide(@PathVariable String taskId, @Valid @ModelAttribute("form") DecisionForm form, BindingResult result,
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        ReviewItem item = reviewService.item(taskId);
+        ReviewItem item = reviewService.item(taskId, user);
         if (form.getDecision() != null && form.getDecision() != ReviewDecision.APPROVE
                 && (form.getComment() == null || form.getComment().isBlank())) {
             result.rejectValue("comment", "required", "Say why, so the filer knows what to change");
@@ -87,7 +87,7 @@ class ReviewController {
 
     /** The request's routing summed up, and its targets a page at a time, so that a request of 50,000 targets opens at once. */
     private void addRequest(String taskId, StaffUser user, Model model, int page) {
-        ReviewItem item = reviewService.item(taskId);
+        ReviewItem item = reviewService.item(taskId, user);
         model.addAttribute("routing", cases.routingLines(item.request().id()));
         model.addAttribute("targets", targetAnswers.page(item.freezeCase().id(), new TargetAnswers.Filter(null, null, item.request().id()), page));
         model.addAttribute("counterparties", counterparties.findAll().stream().collect(Collectors.toMap(Counterparty::id, c -> c)));

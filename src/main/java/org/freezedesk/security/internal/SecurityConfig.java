@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,6 +27,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfig {
 
+    private final AuthenticationManager basicWithSecondFactor;
+    private final SecondFactorLogin secondFactorLogin;
+
+    SecurityConfig(StaffUserRepository users, SecondFactor secondFactor, SecondFactorLogin secondFactorLogin) {
+        this.basicWithSecondFactor = new ProviderManager(new BasicSecondFactorProvider(users,
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), secondFactor, secondFactorLogin));
+        this.secondFactorLogin = secondFactorLogin;
+    }
+
     /** Health for load balancers; the metrics only for an operator's scraper, over HTTP Basic. */
     @Bean
     @Order(0)
@@ -35,6 +46,7 @@ public class SecurityConfig {
                         .requestMatchers(path("/actuator/prometheus")).hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
+                .authenticationManager(basicWithSecondFactor)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -60,8 +72,10 @@ public class SecurityConfig {
                         // Counterparties have no account: the token of their link, checked by the portal, is the credential.
                         .requestMatchers("/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
+                .authenticationManager(basicWithSecondFactor)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -73,14 +87,15 @@ public class SecurityConfig {
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/portal/**").permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/portal/**", "/password-reset/**").permitAll()
+                        .requestMatchers("/login/second-factor", "/login/enrol").access(SecondFactorLogin.awaitingSecondFactor())
                         .requestMatchers("/cases/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/stats/**").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
                         .requestMatchers(path("/admin/**"), path("/camunda/**")).hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                        .anyRequest().access(SecondFactorLogin.signedIn()))
+                .formLogin(form -> form.loginPage("/login").successHandler(secondFactorLogin).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // Cockpit sends its own CSRF header, checked by the webapp's own filter.
                 .csrf(csrf -> csrf.csrfTokenRepository(PageSecurity.csrfTokens()).ignoringRequestMatchers(path("/camunda/**")))

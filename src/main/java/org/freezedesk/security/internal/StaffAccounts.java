@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the accounts a fresh installation needs: the demo users in the embedded default, or the
- * one administrator named by the environment in production. Existing accounts are left alone.
+ * one administrator named by the environment in production. Existing accounts are left alone. The bootstrap
+ * administrator signs in with a second factor like every account that is not a demo user: it sets one up at its
+ * first sign-in.
  */
 @Component
 class StaffAccounts implements ApplicationRunner {
@@ -29,8 +31,10 @@ class StaffAccounts implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final BootstrapAdmin admin;
     private final Demo demo;
+    private final DemoAccounts demoAccounts;
 
-    StaffAccounts(StaffUserRepository users, PasswordEncoder encoder, BootstrapAdmin admin, Demo demo) {
+    StaffAccounts(StaffUserRepository users, PasswordEncoder encoder, BootstrapAdmin admin, Demo demo, DemoAccounts demoAccounts) {
+        this.demoAccounts = demoAccounts;
         this.users = users;
         this.encoder = encoder;
         this.admin = admin;
@@ -40,12 +44,7 @@ class StaffAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (demo.enabled()) {
-            create("agency", "agency", "Alex Agent", "National Cyber Crime Unit", EnumSet.of(Role.AGENCY));
-            create("agency2", "agency2", "Kim Detective", "Financial Intelligence Unit", EnumSet.of(Role.AGENCY));
-            create("legal", "legal", "Lee Counsel", null, EnumSet.of(Role.LEGAL));
-            create("chief", "chief", "Chris Chief", "National Cyber Crime Unit", EnumSet.of(Role.AGENCY, Role.LEGAL));
-            create("auditor", "auditor", "Ada Auditor", null, EnumSet.of(Role.AUDITOR));
-            create("admin", "admin", "Sam Operator", null, EnumSet.of(Role.ADMIN));
+            demoAccounts.create();
         }
         if (admin.username() != null && !admin.username().isBlank()) {
             if (admin.password() == null || admin.password().length() < 12) {

@@ -36,7 +36,8 @@ public class StatsService {
         if (references != null && !references.isEmpty()) {
             return figures(StatsScope.of(references.stream().map(r -> freezeCaseService.visibleCase(r, user).id()).toList()));
         }
-        if (user.has(Role.AUDITOR) || user.has(Role.LEGAL)) {
+        // A legal officer sees the figures of the agencies its unit serves, like their cases (CasePermissions).
+        if (user.has(Role.AUDITOR)) {
             return figures(StatsScope.ALL);
         }
         return figures(StatsScope.of(freezeCaseService.visibleCases(user).stream().map(FreezeCase::id).toList()));

@@ -175,6 +175,11 @@ class PermissionMatrixTest {
                 "POST /cases/{reference}/holds/{id}/extension-request",
                 "GET /cases/{reference}/recoveries/new", "POST /cases/{reference}/recoveries",
                 "GET /cases/{reference}/closure", "POST /cases/{reference}/closure");
+        // Open only while an instruction is returned for amendment or overdue; this fixture has neither, so everyone
+        // gets 404 here. RecoveryFollowUpTest drives both states and refuses another agency and the filer's own review.
+        allow(NOBODY, "GET /cases/{reference}/recoveries/{id}/amendment", "POST /cases/{reference}/recoveries/{id}/amendment",
+                "GET /cases/{reference}/recoveries/{id}/follow-up", "POST /cases/{reference}/recoveries/{id}/follow-up/deadline",
+                "POST /cases/{reference}/recoveries/{id}/follow-up/withdrawal");
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE), "POST /api/v1/addresses/validate");
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, AUDITOR), "GET /stats", "GET /api/v1/stats");
 
@@ -183,12 +188,12 @@ class PermissionMatrixTest {
                 "POST /review/recoveries/{taskId}");
 
         allow(EnumSet.of(AUDITOR), "GET /audit/cases", "GET /audit/cases/{reference}", "GET /audit/integrity",
-                "GET /audit/chain-head.txt", "GET /audit/cases/{reference}/timeline.csv", "GET /audit/cases/{reference}/timeline.json",
+                "GET /audit/chain-head.txt", "GET /audit/signed-head.txt", "GET /audit/cases/{reference}/timeline.csv", "GET /audit/cases/{reference}/timeline.json",
                 "GET /audit/cases/{reference}/report.pdf", "GET /audit/cases/{reference}/processes",
                 "GET /audit/cases/{reference}/processes/{processInstanceId}/diagram", "GET /api/v1/audit/verify",
                 "GET /api/v1/audit/head");
 
-        allow(EnumSet.of(ADMIN), "GET /admin/mail", "POST /admin/mail/outbox/{id}/retry", "GET /admin/directory", "GET /admin/directory/new", "POST /admin/directory",
+        allow(EnumSet.of(ADMIN), "GET /admin/mail", "POST /admin/mail/outbox/{id}/retry", "POST /admin/audit-head", "GET /admin/directory", "GET /admin/directory/new", "POST /admin/directory",
                 "GET /admin/directory/{id}", "POST /admin/directory/{id}", "GET /admin/directory/attributions",
                 "POST /admin/directory/attributions",
                 "GET /admin/agencies", "GET /admin/agencies/new", "POST /admin/agencies", "GET /admin/agencies/{id}",
@@ -461,6 +466,7 @@ class PermissionMatrixTest {
         idOfRoute.put("/cases/{reference}/holds/", String.valueOf(tetherHold));
         idOfRoute.put("/portal/{token}/recoveries/holds/", String.valueOf(tetherHold));
         idOfRoute.put("/portal/{token}/recoveries/", String.valueOf(approved.id()));
+        idOfRoute.put("/cases/{reference}/recoveries/", String.valueOf(approved.id()));
         idOfRoute.put("/cases/imports/", importId);
         idOfRoute.put("/api/v1/imports/", importId);
         idOfRoute.put("/admin/mail/outbox/", jdbc.sql("SELECT MIN(id) FROM outbox_message").query(String.class).single());

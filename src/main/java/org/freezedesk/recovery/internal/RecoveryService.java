@@ -71,17 +71,21 @@ public class RecoveryService {
 
     /** A review the reviewer may see; one of an agency its unit does not serve is answered as if it did not exist. */
     public ReviewTask reviewTask(String taskId, StaffUser reviewer) {
+        ReviewTask reviewTask = reviewTask(taskId);
+        if (!permissions.mayReviewCase(reviewTask.instruction().caseReference(), reviewer)) {
+            throw new RecoveryNotFoundException(taskId);
+        }
+        return reviewTask;
+    }
+
+    private ReviewTask reviewTask(String taskId) {
         Task task = taskService.createTaskQuery().taskId(taskId)
                 .taskDefinitionKeyIn(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION, RecoveryProcess.REVIEW_WITHDRAWAL)
                 .taskCandidateGroup(RecoveryProcess.LEGAL_GROUP).singleResult();
         if (task == null) {
             throw new RecoveryNotFoundException(taskId);
         }
-        ReviewTask reviewTask = reviewTask(task);
-        if (!permissions.mayReviewCase(reviewTask.instruction().caseReference(), reviewer)) {
-            throw new RecoveryNotFoundException(taskId);
-        }
-        return reviewTask;
+        return reviewTask(task);
     }
 
     private ReviewTask reviewTask(Task task) {
@@ -96,11 +100,15 @@ public class RecoveryService {
      */
     @Transactional
     public void decide(String taskId, ReviewDecision decision, String comment, StaffUser reviewer) {
-        ReviewTask task = reviewTask(taskId, reviewer);
+        // Four eyes first: the filer, or whoever asked to withdraw, knows the instruction and learns only that it is not theirs to decide.
+        ReviewTask task = reviewTask(taskId);
         RecoveryInstruction instruction = task.instruction();
         if (instruction.filedBy().equals(reviewer.getUsername())
                 || (task.withdrawal() && reviewer.getUsername().equals(instruction.withdrawalRequestedBy()))) {
             throw new FourEyesViolationException();
+        }
+        if (!permissions.mayReviewCase(instruction.caseReference(), reviewer)) {
+            throw new RecoveryNotFoundException(taskId);
         }
         if (task.withdrawal()) {
             if (decision == ReviewDecision.RETURN) {

@@ -44,7 +44,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "FREEZEDESK_BASE_URL=https://freezedesk.example.org",
         "FREEZEDESK_VERIFICATION_KEY=operator-onboarding-verification-key",
         "FREEZEDESK_ADMIN_USERNAME=operator",
-        "FREEZEDESK_ADMIN_PASSWORD=first operator password"})
+        "FREEZEDESK_ADMIN_PASSWORD=first operator password",
+        "FREEZEDESK_AUDIT_HMAC_KEY=operator-onboarding-audit-key-of-at-least-32-characters",
+        "FREEZEDESK_AUDIT_SIGNING_KEY=MC4CAQAwBQYDK2VwBCIEIN1SLGs1yhcMODo6lOlQk8hmxyccRhKxaFr1jX+q9sTT",
+        "FREEZEDESK_AUDIT_VERIFY_KEY=MCowBQYDK2VwAyEAOeoWJqMrbhZouUNRg1NsfBAwD+hRUxinkfSb66xnoGo=",
+        "FREEZEDESK_AUDIT_HEAD_DIRECTORY=target/operator-onboarding-heads"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = TestMail.Initializer.class)
 class OperatorOnboardingIT {
@@ -57,7 +61,12 @@ class OperatorOnboardingIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.register(registry);
+        // The README's variables, as an operator sets them; FREEZEDESK_DB_USER also names the role the migrations grant to.
+        PostgresTestDatabase.properties().forEach((name, value) -> registry.add(switch (name) {
+            case "spring.datasource.url" -> "FREEZEDESK_DB_URL";
+            case "spring.datasource.username" -> "FREEZEDESK_DB_USER";
+            default -> "FREEZEDESK_DB_PASSWORD";
+        }, () -> value));
         registry.add("FREEZEDESK_SMTP_PORT", () -> String.valueOf(TestMail.PORT));
     }
 

@@ -14,8 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureMockMvc
 class InputPolicyIT extends InputPolicyChecks {
 
+    /** A database of its own: the job executors of other applications in this JVM would otherwise run this story's jobs. */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.register(registry);
+        PostgresTestDatabase.newDatabase().forEach((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -79,9 +79,7 @@ public class CounterpartyRequestService {
         transaction.executeWithoutResult(status -> {
             refuseIfCaseClosed(counterpartyRequest);
             CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
-            if (before == CounterpartyRequestState.WITHDRAWN) {
-                throw new NotOpenException("This request was withdrawn: confirm that you released the freeze instead");
-            }
+            refuseIfWithdrawn(before);
             requireConfirmation(counterpartyRequest, doNotNotifyConfirmed);
             long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes,
                     doNotNotifyConfirmed);
@@ -114,6 +112,17 @@ public class CounterpartyRequestService {
             audit.record(actor, "RELEASE_CONFIRMED", "counterparty_response", responseId, caseReference(counterpartyRequest),
                     state.name(), describe(released) + confirmation(doNotNotifyConfirmed));
         });
+    }
+
+    /** A withdrawn request takes no answers and no drafts: its counterparty releases the freeze instead. */
+    public void refuseIfWithdrawn(CounterpartyRequest counterpartyRequest) {
+        refuseIfWithdrawn(counterpartyRequest.state());
+    }
+
+    private static void refuseIfWithdrawn(CounterpartyRequestState state) {
+        if (state == CounterpartyRequestState.WITHDRAWN) {
+            throw new NotOpenException("This request was withdrawn and takes no answers: release the freeze and confirm it per address");
+        }
     }
 
     /** The portal asks for the confirmation before it gets here; this keeps any other caller from skipping it. */

@@ -106,6 +106,7 @@ class PortalApiController {
     ResponseEntity<?> respond(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody ResponseForm form, HttpServletRequest request) {
         return withOpenLink(authorization, request, cr -> {
+            counterpartyRequestService.refuseIfWithdrawn(cr);
             BindingResult result = new BeanPropertyBindingResult(form, "response");
             beanValidator.validate(form, result);
             if (!cr.acknowledged()) {

@@ -130,6 +130,7 @@ class PortalController {
     String respond(@PathVariable String token, @Valid @ModelAttribute("responseForm") ResponseForm form, BindingResult result,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return withOpenLink(token, model, request, response, cr -> {
+            counterpartyRequestService.refuseIfWithdrawn(cr);
             boolean acknowledging = !cr.acknowledged();
             if (acknowledging && (form.getSubmitterTitle() == null || form.getSubmitterTitle().isBlank())) {
                 result.rejectValue("submitterTitle", "required", "Enter your title or function: answering also acknowledges receipt");
@@ -158,6 +159,7 @@ class PortalController {
     String saveDraft(@PathVariable String token, @ModelAttribute("responseForm") ResponseForm form, BindingResult result,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return withOpenLink(token, model, request, response, cr -> {
+            counterpartyRequestService.refuseIfWithdrawn(cr);
             responseValidator.validateDraft(form, ownTargets(cr), result);
             if (result.hasErrors()) {
                 model.addAttribute("acknowledgeForm", new AcknowledgeForm());

@@ -177,7 +177,9 @@ public class TargetImportService {
         boolean valid = problems.isEmpty();
         if (target == null) {
             TargetRow row = line.row();
-            return new ImportLine(number, false, row.getChain(), row.getAsset(), row.getAddress(), row.getAmount(), row.getTxHashes(),
+            // A line naming its account only by CAIP-10 id shows the id where the address would be.
+            String address = row.getAddress() == null || row.getAddress().isBlank() ? row.getCaip10() : row.getAddress();
+            return new ImportLine(number, false, row.getChain(), row.getAsset(), address, row.getAmount(), row.getTxHashes(),
                     row.getNote(), problems, List.of());
         }
         String earlier = requested.get(TargetChecker.key(target.chain(), target.asset(), target.address()));

@@ -140,7 +140,7 @@ final class SharingFormats {
                 attribute(attributes, key, "symbol", "text", "Other", target.asset());
                 String account = Caip10.of(target.chain(), target.address());
                 if (account != null) {
-                    attribute(attributes, key, "text", "Other", "Other", account);
+                    attribute(attributes, key, "text", "text", "Other", account);
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -33,6 +34,8 @@ final class JsonTargetFile {
     private static final Set<String> STIX_TYPES = Set.of(SharingFormats.WALLET, SharingFormats.TRANSACTION);
     private static final String WHICH = "A JSON file of targets is a STIX 2.1 bundle (\"type\": \"bundle\") of cryptocurrency-wallet "
             + "objects or a MISP event (\"Event\") of coin-address objects";
+    /** A CAIP-2 chain id and its colon: the start of a CAIP-10 account id, which a bare address never has. */
+    private static final Pattern CAIP10_SHAPE = Pattern.compile("[-a-z0-9]{3,8}:[-_a-zA-Z0-9]{1,32}:");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING)
                     .maxNumberLength(100).build())
@@ -55,7 +58,7 @@ final class JsonTargetFile {
 
     static List<CsvTargetFile.Line> parse(byte[] content, int maxLines) throws ImportRefusedException {
         Document document = read(content, maxLines);
-        List<CsvTargetFile.Line> lines = "bundle".equals(document.type) ? stix(document.objects) : misp(document.objects, document.event);
+        List<CsvTargetFile.Line> lines = "bundle".equals(document.type) ? stix(document.objects) : misp(document.objects);
         if (lines.size() > maxLines) {
             throw new ImportRefusedException("The file names more than " + String.format(Locale.ROOT, "%,d", maxLines)
                     + " targets; one import takes at most that many. Split the file and import each part. Nothing was saved.");
@@ -199,7 +202,7 @@ final class JsonTargetFile {
         return lines;
     }
 
-    private static List<CsvTargetFile.Line> misp(List<JsonNode> objects, boolean event) throws ImportRefusedException {
+    private static List<CsvTargetFile.Line> misp(List<JsonNode> objects) throws ImportRefusedException {
         List<CsvTargetFile.Line> lines = new ArrayList<>();
         for (JsonNode object : objects) {
             Map<String, JsonNode> attributes = new HashMap<>();
@@ -208,19 +211,19 @@ final class JsonTargetFile {
             }
             JsonNode address = Optional.ofNullable(attributes.get("address")).orElse(attributes.get("address-crypto"));
             String symbol = text(attributes.get("symbol"), "value");
-            String comment = address == null ? null : text(address, "comment");
+            String comment = text(address, "comment");
             String amount = comment != null && comment.startsWith(SharingFormats.AMOUNT_COMMENT)
                     ? comment.substring(SharingFormats.AMOUNT_COMMENT.length()) : "all";
+            String caip10 = text(attributes.get("text"), "value");
+            String account = caip10 != null && CAIP10_SHAPE.matcher(caip10).lookingAt() ? caip10 : text(address, "value");
             String note = text(object, "comment");
             TargetProblem problem = attributes.containsKey("address-xmr") && address == null
                     ? new TargetProblem(null, "Monero (address-xmr) is not a chain FreezeDesk handles") : null;
-            lines.add(new CsvTargetFile.Line(lines.size() + 1, account(text(attributes.get("text"), "value") != null
-                    && text(attributes.get("text"), "value").contains(":") ? text(attributes.get("text"), "value")
-                    : text(address, "value"), symbol, asset(symbol), amount, null, note == null || note.isBlank() ? null : note), problem));
+            lines.add(new CsvTargetFile.Line(lines.size() + 1, account(account, symbol, asset(symbol), amount, null,
+                    note == null || note.isBlank() ? null : note), problem));
         }
         if (lines.isEmpty()) {
-            throw new ImportRefusedException(event ? "The MISP event has no coin-address object; nothing to import"
-                    : "The file has no targets");
+            throw new ImportRefusedException("The MISP event has no coin-address object; nothing to import");
         }
         return lines;
     }
@@ -230,7 +233,7 @@ final class JsonTargetFile {
      * the coin (BTC, ETH, TRX, SOL, …), which the check names as missing when it tells none.
      */
     private static TargetRow account(String value, String symbol, String asset, String amount, String txHashes, String note) {
-        if (value != null && value.contains(":")) {
+        if (value != null && CAIP10_SHAPE.matcher(value).lookingAt()) {
             return TargetRow.ofCaip10(value, asset == null ? nativeAsset(value) : asset, amount, txHashes, note);
         }
         String chain = chainOf(symbol).map(Chain::name).orElse(null);

@@ -1,6 +1,6 @@
 package org.freezedesk.webhook.internal;
 
-enum DeliveryState {
+public enum DeliveryState {
     /** Waiting for its first or next attempt. */
     PENDING,
     /** The receiver answered 2xx. */

@@ -6,7 +6,7 @@ import java.util.List;
 import org.freezedesk.webhook.WebhookEventType;
 
 /** {@code secret} is what signs its deliveries; it is shown to the subscriber once, when it subscribes. */
-record WebhookSubscription(long id, String agency, Long counterpartyId, String url, List<WebhookEventType> eventTypes,
+public record WebhookSubscription(long id, String agency, Long counterpartyId, String url, List<WebhookEventType> eventTypes,
         String secret, boolean active, String createdBy, OffsetDateTime createdAt) {
 
     boolean wants(WebhookEventType type) {
@@ -17,7 +17,7 @@ record WebhookSubscription(long id, String agency, Long counterpartyId, String u
         return owner.agency() != null ? owner.agency().equals(agency) : owner.counterpartyId().equals(counterpartyId);
     }
 
-    List<String> eventTypeNames() {
+    public List<String> eventTypeNames() {
         return eventTypes.stream().map(WebhookEventType::type).toList();
     }
 }

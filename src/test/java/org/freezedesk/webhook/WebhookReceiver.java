@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
@@ -29,11 +31,13 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger status = new AtomicInteger(204);
+    private final AtomicInteger delayMillis = new AtomicInteger();
     final List<Received> received = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -46,7 +50,17 @@ final class WebhookReceiver implements AutoCloseable {
         this.status.set(status);
     }
 
+    /** How long every following request waits before it is answered, as a busy receiver would. */
+    void delay(int millis) {
+        delayMillis.set(millis);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        try {
+            Thread.sleep(delayMillis.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -86,5 +100,6 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -10,8 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * while the receiver answers, so two nodes never send it together and a node that dies mid-send leaves it due for the
  * next. 2xx is delivered; anything else (another status, a refused connection, a timeout) is retried after the
  * configured delays with the same {@code webhook-id} and body, freshly signed, until the delivery is {@code max-age}
- * old. Redirects are not followed: a receiver that moved must be subscribed anew.
+ * old. Redirects are not followed: a receiver that moved must be subscribed anew. Each poll runs several senders side
+ * by side, so a receiver that takes its full timeout holds up one of them, not every other subscriber.
  */
 @Component
 public class WebhookSender {
@@ -43,10 +51,13 @@ public class WebhookSender {
     private final List<Duration> retryDelays;
     private final Duration maxAge;
     private final Duration readTimeout;
+    private final int senders;
+    private final ExecutorService workers;
 
     WebhookSender(DeliveryRepository deliveries, SubscriptionRepository subscriptions, PlatformTransactionManager transactionManager,
             @Value("${freezedesk.webhooks.poller.enabled}") boolean pollerEnabled,
             @Value("${freezedesk.webhooks.batch-size}") int batchSize,
+            @Value("${freezedesk.webhooks.senders}") int senders,
             @Value("${freezedesk.webhooks.retry-delays}") List<Duration> retryDelays,
             @Value("${freezedesk.webhooks.max-age}") Duration maxAge,
             @Value("${freezedesk.webhooks.connect-timeout}") Duration connectTimeout,
@@ -65,15 +76,36 @@ public class WebhookSender {
         this.retryDelays = List.copyOf(retryDelays);
         this.maxAge = maxAge;
         this.readTimeout = readTimeout;
+        this.senders = senders;
+        this.workers = Executors.newFixedThreadPool(senders, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${freezedesk.webhooks.poll-interval}", initialDelayString = "${freezedesk.webhooks.poll-interval}")
     void poll() {
-        if (pollerEnabled) {
+        if (!pollerEnabled) {
+            return;
+        }
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            running.add(workers.submit(this::sendDue));
+        }
+        for (Future<Integer> sender : running) {
             try {
-                sendDue();
-            } catch (RuntimeException e) {
-                log.warn("Webhook deliveries are left for the next poll: {}", e.toString());
+                sender.get();
+            } catch (ExecutionException e) {
+                log.warn("Webhook deliveries are left for the next poll: {}", e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

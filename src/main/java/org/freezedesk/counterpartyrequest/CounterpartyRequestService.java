@@ -78,8 +78,9 @@ public class CounterpartyRequestService {
             String caseReference = caseReference(counterpartyRequest);
             audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference, before.name(),
                     counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes));
-            events.publishEvent(new CounterpartyResponded(counterpartyRequest.id(), responseId, counterpartyRequest.freezeRequestId(), caseReference,
-                    outcomes.stream().map(o -> new CounterpartyResponded.TargetAnswer(o.targetId(), o.outcome(), o.heldUntil())).toList()));
+            events.publishEvent(new CounterpartyResponded(counterpartyRequest.id(), responseId, counterpartyRequest.freezeRequestId(),
+                    caseReference, outcomes.stream()
+                            .map(o -> new CounterpartyResponded.TargetAnswer(o.targetId(), o.outcome(), o.heldUntil())).toList()));
         });
         correlate(counterpartyRequest.id());
     }

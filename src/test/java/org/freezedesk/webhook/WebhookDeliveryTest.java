@@ -174,6 +174,10 @@ class WebhookDeliveryTest {
                 }
             }
             assertThat(retried).as("the log shows the attempts made while the receiver was down").isNotNull();
+
+            String page = mvc.perform(get("/webhooks/" + agencySubscription.get("id").asLong()).with(user(story.staff("agency"))))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).as("the staff page's delivery log").contains(retried.get("webhookId").asText(), "lead.reported", "DELIVERED");
         }
     }
 

@@ -18,6 +18,7 @@ import org.freezedesk.review.internal.ReviewItem;
 import org.freezedesk.review.internal.ReviewNotFoundException;
 import org.freezedesk.security.LegalOfficers;
 import org.freezedesk.security.StaffUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +36,13 @@ public class ReviewService {
     private final AuditLog audit;
     private final CasePermissions permissions;
     private final LegalOfficers officers;
+    private final ApplicationEventPublisher events;
 
     ReviewService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases, LegalDecisionRepository decisions,
-            AuditLog audit, CasePermissions permissions, LegalOfficers officers) {
+            AuditLog audit, CasePermissions permissions, LegalOfficers officers, ApplicationEventPublisher events) {
         this.permissions = permissions;
         this.officers = officers;
+        this.events = events;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.cases = cases;
@@ -112,6 +115,10 @@ public class ReviewService {
         String prefix = item.onCallApproval() ? "ON_CALL_" : item.secondReview() ? "SECOND_REVIEW_" : "LEGAL_";
         audit.record(prefix + form.getDecision().name(), "freeze_request", item.request().id(), item.freezeCase().reference(),
                 item.request().state().name(), after.name() + (comment == null ? "" : ": " + comment));
+        // The second review's approval confirms a request that went out on its on-call approval: nothing new is approved.
+        if (form.getDecision() == ReviewDecision.APPROVE && !item.secondReview()) {
+            events.publishEvent(new RequestApproved(item.request().id(), item.freezeCase().reference()));
+        }
         Map<String, Object> variables = new HashMap<>(Map.of(FreezeRequestProcess.REVIEW_DECISION, form.getDecision().name()));
         if (item.onCallApproval()) {
             variables.put(FreezeRequestProcess.ON_CALL_APPROVER, reviewer.getUsername());

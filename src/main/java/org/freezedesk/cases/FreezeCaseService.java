@@ -78,6 +78,7 @@ public class FreezeCaseService {
         long caseId = cases.insertCase(reference, form, filer.getAgency(), filer.getUsername());
         long requestId = cases.insertRequest(caseId, 1, form, filer.getUsername());
         saveTargets.accept(requestId);
+        cases.refreshTotals(requestId);
         audit.record("CASE_FILED", "freeze_case", caseId, reference, null, "title=" + form.getTitle().strip());
         audit.record("REQUEST_FILED", "freeze_request", requestId, reference, null, describe(form) + targetsDescription);
         runtimeService.startProcessInstanceByKey(FreezeRequestProcess.KEY, reference,
@@ -96,6 +97,7 @@ public class FreezeCaseService {
         int sequence = cases.requestsOf(freezeCase.id()).size() + 1;
         long requestId = cases.insertRequest(freezeCase.id(), sequence, form, filer.getUsername());
         saveTargets(requestId, targets);
+        cases.refreshTotals(requestId);
         audit.record("SUPPLEMENTARY_REQUEST_FILED", "freeze_request", requestId, reference, null,
                 "request " + sequence + "; " + describe(form) + describe(targets));
         Map<String, Object> variables = Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId,
@@ -147,6 +149,7 @@ public class FreezeCaseService {
         cases.deleteTargets(request.id());
         saveTargets.accept(request.id());
         List<String> dropped = routeOverrides.restore(request.id(), overridden).stream().map(RouteOverrides.Kept::describe).toList();
+        cases.refreshTotals(request.id());
         audit.record("REQUEST_AMENDED", "freeze_request", request.id(), reference, before, describe(form) + targetsDescription
                 + (dropped.isEmpty() ? "" : "; route overrides dropped: "
                 + String.join("; ", dropped.subList(0, Math.min(dropped.size(), DESCRIBED_TARGETS)))));
@@ -167,6 +170,7 @@ public class FreezeCaseService {
         Target target = target(request, lineNumber);
         String before = describeRoutes(cases.routesOfTarget(target.id()));
         cases.overrideRoutes(target.id(), counterpartyIds, reason.strip(), filer.getUsername());
+        cases.refreshTotals(request.id());
         String after = describeRoutes(cases.routesOfTarget(target.id()));
         audit.record("ROUTE_OVERRIDDEN", "target", target.id(), reference, "line " + lineNumber + ": " + before,
                 "line " + lineNumber + ": " + after + "; reason: " + reason.strip());

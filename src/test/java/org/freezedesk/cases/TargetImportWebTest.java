@@ -86,6 +86,28 @@ class TargetImportWebTest {
     }
 
     @Test
+    void pastedLinesAreCheckedLikeAFileAndAnAmountFinerThanItsAssetIsRefusedByLine() throws Exception {
+        Document empty = Jsoup.parse(mvc.perform(get("/cases/new").with(user(agency))).andReturn().getResponse().getContentAsString());
+        assertThat(empty.selectFirst("textarea#pastedLines").text()).as("the box starts with the header row").isEqualTo(TargetFiles.HEADER);
+        assertThat(empty.select("label[for=pastedLines]")).isNotEmpty();
+
+        String pasted = String.join("\n", TargetFiles.HEADER,
+                "ETH,USDT," + Filings.ETH_ADDRESS + ",1000.5,,first hop",
+                "BTC,BTC," + UNATTRIBUTED_BTC + ",0.123456789,,too fine for bitcoin");
+        MvcResult uploaded = mvc.perform(multipart("/cases/imports").param("pastedLines", pasted)
+                        .param("title", "Pasted drain").param("urgency", "URGENT").with(user(agency)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String preview = uploaded.getResponse().getRedirectedUrl();
+        assertThat(preview).startsWith("/cases/imports/");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(preview).selectFirst("#progress") == null);
+        Document checked = page(preview);
+        assertThat(checked.select("#summary").text()).contains("2 lines: 1 valid, 1 with errors");
+        assertThat(checked.select("#problems tbody tr").eachText())
+                .containsExactly("3 amount error At most 8 decimal places: BTC on Bitcoin has 8");
+    }
+
+    @Test
     void aRefusedFileIsNamedNextToTheFileFieldAndWhatWasTypedStays() throws Exception {
         Document form = Jsoup.parse(mvc.perform(multipart("/cases/imports")
                         .file(new MockMultipartFile("file", "wrong.csv", "text/csv", csv("chain,asset,wallet,amount", "ETH,USDT,0x,1")))

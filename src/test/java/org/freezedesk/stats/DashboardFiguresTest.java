@@ -100,6 +100,8 @@ class DashboardFiguresTest {
                 "Tether 4 0 25m 37m 2h 30m 7h 54m");
         assertThat(page.select("#overdue").text()).isEqualTo("2");
         assertThat(page.select("script[src*=chart.umd.js]")).hasSize(1);
+        assertThat(page.select("canvas.asset-chart")).as("one chart per asset, each on its own scale")
+                .extracting(c -> c.attr("data-asset")).containsExactly("BTC", "USDT");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.freezedesk.address.Chain;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.input.Decimals;
 import org.freezedesk.input.InputPolicy;
 import org.springframework.stereotype.Component;

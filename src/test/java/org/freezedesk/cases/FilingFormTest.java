@@ -192,7 +192,7 @@ class FilingFormTest {
         MockHttpServletResponse casePage = mvc.perform(get("/cases/" + reference).with(user(agency))).andReturn().getResponse();
         assertThat(casePage.getStatus()).isEqualTo(200);
         String text = Jsoup.parse(casePage.getContentAsString()).text();
-        assertThat(text).contains(reference, "Atomic Wallet theft", Filings.ETH_ADDRESS, Filings.TRON_ADDRESS, "1000.5", "IN_REVIEW");
+        assertThat(text).contains(reference, "Atomic Wallet theft", Filings.ETH_ADDRESS, Filings.TRON_ADDRESS, "1,000.5", "IN_REVIEW");
     }
 
     @Test

@@ -55,7 +55,7 @@ class CaseClosureTest {
         mvc.perform(post("/cases/{r}/requests/1/summary", reference).with(user(agency)).with(csrf()));
         Document page = closurePage(reference, agency);
         assertThat(page.select("#obstacles")).isEmpty();
-        assertThat(page.select("#closing-figures tbody tr").text()).isEqualTo("USDT 1000 1000 700");
+        assertThat(page.select("#closing-figures tbody tr").text()).isEqualTo("USDT 1,000 1,000 700");
 
         Document blank = Jsoup.parse(mvc.perform(post("/cases/{r}/closure", reference).with(user(agency)).with(csrf()).param("summary", " "))
                 .andReturn().getResponse().getContentAsString());

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.RequestedAmounts;
 import org.freezedesk.cases.RoutingLine;
 import org.freezedesk.cases.TargetAnswers;
 import org.freezedesk.counterpartyrequest.Outcome;
@@ -173,7 +174,7 @@ class TargetAnswerQueries implements TargetAnswers {
             String routeReason = rs.getString("route_reason");
             String overrideReason = rs.getString("override_reason");
             return new Row(rs.getInt("sequence_number"), rs.getString("request_state"), rs.getInt("line_number"), rs.getString("chain"),
-                    rs.getString("asset"), rs.getString("address"), plain(rs.getBigDecimal("amount"), "all"), rs.getString("tx_hashes"), rs.getString("note"),
+                    rs.getString("asset"), rs.getString("address"), plain(rs.getBigDecimal("amount"), RequestedAmounts.ALL), rs.getString("tx_hashes"), rs.getString("note"),
                     group.counterpartyId(), group.counterpartyName(),
                     routeReason == null ? null : RouteReason.valueOf(routeReason).description()
                             + (overrideReason == null ? "" : " (" + rs.getString("overridden_by") + ": " + overrideReason + ")"),

@@ -75,6 +75,17 @@ class CaseClosureTest {
                 .andReturn().getResponse().getStatus()).isEqualTo(409);
     }
 
+    @Test
+    void theClosingFiguresReadAsTheCasePageDoesWithTargetsAskingForAll() throws Exception {
+        RecoveryStory story = new RecoveryStory(context);
+        StaffUser agency = story.staff("agency");
+        String reference = story.file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "1.25"),
+                Filings.target("ETH", "USDT", DESTINATION, "all"));
+
+        assertThat(closurePage(reference, agency).select("#closing-figures tbody tr").text()).isEqualTo("USDT 1.25 + all at 1 address 0 0");
+        assertThat(casePage(reference, agency).select("#totals tbody tr").text()).startsWith("USDT 1.25 + all at 1 address");
+    }
+
     private List<String> obstacles(String reference, StaffUser agency) throws Exception {
         return closurePage(reference, agency).select("#obstacles li").eachText();
     }

@@ -17,29 +17,27 @@ import org.freezedesk.cases.RoutingLine;
 import org.freezedesk.cases.TargetAnswers;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.directory.RouteReason;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The answers in force per target and counterparty, a page at a time. The page's targets are found first, group by
- * group (a counterparty's targets in one request, in line order), walking the index of each request's lines and
- * skipping whole groups by the routing totals the case keeps; only then are the answers of those few targets read.
- * A page never reads the whole case, so the first page of a case of 50,000 targets costs as little as that of 50.
+ * The answers in force per target and counterparty, a page at a time. The page's targets are found group by group
+ * (a counterparty's targets in one request, in line order): whole groups are skipped by the routing totals the case
+ * keeps, and within a group the request's lines are walked in chunks along their index, reading the routes and
+ * answers of those lines only. Each statement reads one table by its key, so no query plan, however stale the
+ * statistics after a large import, reads the whole case: the first page of 50,000 targets costs as little as of 50.
  */
 @Repository
 class TargetAnswerQueries implements TargetAnswers {
 
-    /** The latest outcome of a target (the first parameter) in a counterparty request (the second), by id. */
-    private static final String LATEST = """
-            (SELECT MAX(o3.id) FROM target_outcome o3 JOIN counterparty_response r3 ON r3.id = o3.counterparty_response_id
-             WHERE o3.target_id = %s AND r3.counterparty_request_id = ?)""";
-    private static final String ROW_COLUMNS = """
-            SELECT fr.sequence_number, fr.state AS request_state, t.line_number, t.chain, t.asset, t.address, t.amount,
-                   t.tx_hashes, t.note, %s
-            FROM (%s) page
-            JOIN target t ON t.id = page.id
-            JOIN freeze_request fr ON fr.id = t.freeze_request_id
-            """;
+    /** Lines read at a time while walking a group; a group's lines are mostly its own, so a chunk or two fills a page. */
+    private static final int CHUNK = 500;
+    /** Up to this many targets, a group is read by its routes rather than by walking its request's lines. */
+    private static final int SMALL_GROUP = 2_000;
+    private static final RowMapper<Line> LINE = (rs, n) -> new Line(rs.getLong("id"), rs.getInt("sequence_number"), rs.getString("state"),
+            rs.getInt("line_number"), rs.getString("chain"), rs.getString("asset"), rs.getString("address"), rs.getBigDecimal("amount"),
+            rs.getString("tx_hashes"), rs.getString("note"));
 
     /** A counterparty's targets in one request (or, without one, the request's unattributed targets). */
     private record Group(long requestId, Long counterpartyId, String counterpartyName, int sequenceNumber, int targets, long counterpartyRequestId) {
@@ -60,27 +58,164 @@ class TargetAnswerQueries implements TargetAnswers {
     @Override
     public Page page(long caseId, Filter filter, int page) {
         int number = Math.max(1, page);
-        long skip = (long) (number - 1) * PAGE_SIZE;
-        int wanted = PAGE_SIZE + 1;
-        List<Row> rows = new ArrayList<>();
+        Walk walk = new Walk((long) (number - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        boolean countsKnown = filter.outcome() == null || UNATTRIBUTED.equals(filter.outcome());
         for (Group group : groups(caseId, filter)) {
-            if (wanted == 0) {
+            if (walk.full()) {
                 break;
             }
-            if (skip > 0) {
-                long size = filter.outcome() == null || UNATTRIBUTED.equals(filter.outcome()) ? group.targets() : count(group, filter.outcome());
-                if (skip >= size) {
-                    skip -= size;
-                    continue;
-                }
+            if (countsKnown && walk.skip >= group.targets()) {
+                walk.skip -= group.targets();
+                continue;
             }
-            List<Row> part = rows(group, filter.outcome(), skip, wanted);
-            rows.addAll(part);
-            wanted -= part.size();
-            skip = 0;
+            walk(group, filter.outcome(), walk);
         }
+        List<Row> rows = walk.rows;
         boolean hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, number, hasNext);
+    }
+
+    /** The rows still to skip and those taken, across the groups of one page. */
+    private static final class Walk {
+
+        long skip;
+        final int wanted;
+        final List<Row> rows = new ArrayList<>();
+
+        Walk(long skip, int wanted) {
+            this.skip = skip;
+            this.wanted = wanted;
+        }
+
+        boolean full() {
+            return rows.size() >= wanted;
+        }
+    }
+
+    private record Line(long id, int sequenceNumber, String requestState, int lineNumber, String chain, String asset, String address,
+            BigDecimal amount, String txHashes, String note) {
+    }
+
+    private record RouteRow(long counterpartyId, String reason, String overrideReason, String overriddenBy) {
+    }
+
+    private record Answer(long id, String outcome, BigDecimal frozenAmount, String internalReference, LocalDate heldUntil, String reason,
+            String onwardTxHash, String onwardAddress, OffsetDateTime submittedAt) {
+    }
+
+    private static final String LINE_COLUMNS = """
+            SELECT t.id, fr.sequence_number, fr.state, t.line_number, t.chain, t.asset, t.address, t.amount, t.tx_hashes, t.note
+            FROM target t JOIN freeze_request fr ON fr.id = t.freeze_request_id
+            """;
+
+    /**
+     * A small group's targets are read by its routes at once, wherever its lines are in the request; a large one's
+     * lines are walked in order, where most lines are its own.
+     */
+    private void walk(Group group, String outcome, Walk walk) {
+        if (group.targets() <= SMALL_GROUP) {
+            List<Long> ids = group.unattributed()
+                    ? jdbc.sql("""
+                            SELECT t.id FROM target t WHERE t.freeze_request_id = ?
+                            AND NOT EXISTS (SELECT 1 FROM target_route r WHERE r.target_id = t.id) ORDER BY t.line_number""")
+                            .param(group.requestId()).query(Long.class).list()
+                    : jdbc.sql("""
+                            SELECT t.id FROM target_route r JOIN target t ON t.id = r.target_id
+                            WHERE r.counterparty_id = ? AND t.freeze_request_id = ? ORDER BY t.line_number""")
+                            .params(group.counterpartyId(), group.requestId()).query(Long.class).list();
+            for (int from = 0; from < ids.size() && !walk.full(); from += CHUNK) {
+                take(group, outcome, walk, jdbc.sql(LINE_COLUMNS + " WHERE t.id IN (:ids) ORDER BY t.line_number")
+                        .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).query(LINE).list());
+            }
+            return;
+        }
+        int after = Integer.MIN_VALUE;
+        while (!walk.full()) {
+            List<Line> lines = jdbc.sql(LINE_COLUMNS + " WHERE t.freeze_request_id = ? AND t.line_number > ? ORDER BY t.line_number LIMIT ?")
+                    .params(group.requestId(), after, CHUNK).query(LINE).list();
+            if (lines.isEmpty()) {
+                return;
+            }
+            after = lines.get(lines.size() - 1).lineNumber();
+            take(group, outcome, walk, lines);
+        }
+    }
+
+    /** Of {@code lines}, those of the group the outcome filter lets through go to the page, after the ones to skip. */
+    private void take(Group group, String outcome, Walk walk, List<Line> lines) {
+        List<Long> ids = lines.stream().map(Line::id).toList();
+        Map<Long, List<RouteRow>> routes = routes(ids);
+        Map<Long, Answer> answers = group.unattributed() ? Map.of() : answers(ids, group.counterpartyRequestId());
+        for (Line line : lines) {
+            List<RouteRow> own = routes.getOrDefault(line.id(), List.of());
+            RouteRow route = own.stream().filter(r -> group.counterpartyId() != null && r.counterpartyId() == group.counterpartyId())
+                    .findFirst().orElse(null);
+            Answer answer = answers.get(line.id());
+            boolean inGroup = group.unattributed() ? own.isEmpty() : route != null;
+            if (!inGroup || !matches(outcome, answer)) {
+                continue;
+            }
+            if (walk.skip > 0) {
+                walk.skip--;
+                continue;
+            }
+            walk.rows.add(row(group, line, route, answer));
+            if (walk.full()) {
+                return;
+            }
+        }
+    }
+
+    private static boolean matches(String outcome, Answer answer) {
+        if (outcome == null || UNATTRIBUTED.equals(outcome)) {
+            return true;
+        }
+        if (AWAITING.equals(outcome)) {
+            return answer == null;
+        }
+        return answer != null && answer.outcome().equals(outcome);
+    }
+
+    private Map<Long, List<RouteRow>> routes(List<Long> targetIds) {
+        Map<Long, List<RouteRow>> routes = new HashMap<>();
+        jdbc.sql("SELECT target_id, counterparty_id, reason, override_reason, overridden_by FROM target_route WHERE target_id IN (:ids)")
+                .param("ids", targetIds)
+                .query((rs, n) -> routes.computeIfAbsent(rs.getLong("target_id"), k -> new ArrayList<>()).add(new RouteRow(
+                        rs.getLong("counterparty_id"), rs.getString("reason"), rs.getString("override_reason"), rs.getString("overridden_by"))))
+                .list();
+        return routes;
+    }
+
+    /** The latest answer per target in one counterparty request: every submission is kept, the last one is in force. */
+    private Map<Long, Answer> answers(List<Long> targetIds, long counterpartyRequestId) {
+        Map<Long, Answer> answers = new HashMap<>();
+        if (counterpartyRequestId < 0) {
+            return answers;
+        }
+        jdbc.sql("""
+                SELECT o.id, o.target_id, o.outcome, o.frozen_amount, o.internal_reference, o.held_until, o.reason, o.onward_tx_hash,
+                       o.onward_address, r.submitted_at
+                FROM target_outcome o JOIN counterparty_response r ON r.id = o.counterparty_response_id
+                WHERE o.target_id IN (:ids) AND r.counterparty_request_id = :request""")
+                .param("ids", targetIds).param("request", counterpartyRequestId)
+                .query((rs, n) -> answers.merge(rs.getLong("target_id"), new Answer(rs.getLong("id"), rs.getString("outcome"),
+                        rs.getBigDecimal("frozen_amount"), rs.getString("internal_reference"), rs.getObject("held_until", LocalDate.class),
+                        rs.getString("reason"), rs.getString("onward_tx_hash"), rs.getString("onward_address"),
+                        rs.getObject("submitted_at", OffsetDateTime.class)), (x, y) -> x.id() > y.id() ? x : y))
+                .list();
+        return answers;
+    }
+
+    private static Row row(Group group, Line line, RouteRow route, Answer answer) {
+        String outcome = answer == null ? null : answer.outcome();
+        return new Row(line.sequenceNumber(), line.requestState(), line.lineNumber(), line.chain(), line.asset(), line.address(),
+                plain(line.amount(), RequestedAmounts.ALL), line.txHashes(), line.note(), group.counterpartyId(), group.counterpartyName(),
+                route == null ? null : RouteReason.valueOf(route.reason()).description()
+                        + (route.overrideReason() == null ? "" : " (" + route.overriddenBy() + ": " + route.overrideReason() + ")"),
+                outcome, outcome == null ? null : Outcome.valueOf(outcome).label(), answer == null ? null : plain(answer.frozenAmount(), null),
+                answer == null ? null : answer.internalReference(), answer == null ? null : answer.heldUntil(),
+                answer == null ? null : answer.reason(), answer == null ? null : answer.onwardTxHash(),
+                answer == null ? null : answer.onwardAddress(), answer == null ? null : answer.submittedAt());
     }
 
     /** The groups the filter lets through, in the page's order: counterparties by name, the unattributed last, then by request. */
@@ -114,74 +249,6 @@ class TargetAnswerQueries implements TargetAnswers {
                 .thenComparing(g -> g.unattributed() ? 0L : g.counterpartyId())
                 .thenComparingInt(Group::sequenceNumber));
         return groups;
-    }
-
-    /** The group's targets the outcome filter lets through, in line order, as ids. */
-    private static String targetIds(Group group, String outcome, List<Object> params) {
-        StringBuilder sql = new StringBuilder("SELECT t0.id FROM target t0");
-        if (group.unattributed()) {
-            sql.append(" WHERE t0.freeze_request_id = ? AND NOT EXISTS (SELECT 1 FROM target_route tr0 WHERE tr0.target_id = t0.id)");
-            params.add(group.requestId());
-            return sql.toString();
-        }
-        sql.append(" JOIN target_route tr0 ON tr0.target_id = t0.id AND tr0.counterparty_id = ? WHERE t0.freeze_request_id = ?");
-        params.add(group.counterpartyId());
-        params.add(group.requestId());
-        if (AWAITING.equals(outcome)) {
-            sql.append(" AND NOT EXISTS (SELECT 1 FROM target_outcome o3 JOIN counterparty_response r3 ON r3.id = o3.counterparty_response_id"
-                    + " WHERE o3.target_id = t0.id AND r3.counterparty_request_id = ?)");
-            params.add(group.counterpartyRequestId());
-        } else if (outcome != null) {
-            sql.append(" AND (SELECT o4.outcome FROM target_outcome o4 WHERE o4.id = ").append(LATEST.formatted("t0.id")).append(") = ?");
-            params.add(group.counterpartyRequestId());
-            params.add(outcome);
-        }
-        return sql.toString();
-    }
-
-    private long count(Group group, String outcome) {
-        List<Object> params = new ArrayList<>();
-        String ids = targetIds(group, outcome, params);
-        return jdbc.sql("SELECT COUNT(*) FROM (" + ids + ") matching").params(params).query(Long.class).single();
-    }
-
-    private List<Row> rows(Group group, String outcome, long skip, int limit) {
-        List<Object> params = new ArrayList<>();
-        String page = targetIds(group, outcome, params) + " ORDER BY t0.line_number LIMIT ? OFFSET ?";
-        params.add(limit);
-        params.add(skip);
-        String sql;
-        if (group.unattributed()) {
-            sql = ROW_COLUMNS.formatted("""
-                    NULL AS counterparty_id, NULL AS counterparty_name, NULL AS route_reason, NULL AS override_reason, NULL AS overridden_by,
-                    NULL AS outcome, NULL AS frozen_amount, NULL AS internal_reference, NULL AS held_until, NULL AS reason,
-                    NULL AS onward_tx_hash, NULL AS onward_address, NULL AS submitted_at""", page);
-        } else {
-            sql = ROW_COLUMNS.formatted("""
-                    tr.counterparty_id, c.name AS counterparty_name, tr.reason AS route_reason, tr.override_reason, tr.overridden_by,
-                    o.outcome, o.frozen_amount, o.internal_reference, o.held_until, o.reason, o.onward_tx_hash, o.onward_address,
-                    r.submitted_at""", page) + """
-                    JOIN target_route tr ON tr.target_id = t.id AND tr.counterparty_id = ?
-                    JOIN counterparty c ON c.id = tr.counterparty_id
-                    LEFT JOIN target_outcome o ON o.id = %s
-                    LEFT JOIN counterparty_response r ON r.id = o.counterparty_response_id
-                    """.formatted(LATEST.formatted("t.id"));
-            params.add(group.counterpartyId());
-            params.add(group.counterpartyRequestId());
-        }
-        return jdbc.sql(sql + " ORDER BY t.line_number").params(params).query((rs, n) -> {
-            String outcomeName = rs.getString("outcome");
-            String routeReason = rs.getString("route_reason");
-            String overrideReason = rs.getString("override_reason");
-            return new Row(rs.getInt("sequence_number"), rs.getString("request_state"), rs.getInt("line_number"), rs.getString("chain"),
-                    rs.getString("asset"), rs.getString("address"), plain(rs.getBigDecimal("amount"), RequestedAmounts.ALL), rs.getString("tx_hashes"), rs.getString("note"),
-                    group.counterpartyId(), group.counterpartyName(),
-                    routeReason == null ? null : RouteReason.valueOf(routeReason).description()
-                            + (overrideReason == null ? "" : " (" + rs.getString("overridden_by") + ": " + overrideReason + ")"),
-                    outcomeName, outcomeName == null ? null : Outcome.valueOf(outcomeName).label(), plain(rs.getBigDecimal("frozen_amount"), null),
-                    rs.getString("internal_reference"), rs.getObject("held_until", LocalDate.class), rs.getString("reason"),
-                    rs.getString("onward_tx_hash"), rs.getString("onward_address"), rs.getObject("submitted_at", OffsetDateTime.class));
-        }).list();
     }
 
     @Override

@@ -129,14 +129,14 @@ class TargetAnswerQueries implements TargetAnswers {
             }
             return;
         }
-        int after = Integer.MIN_VALUE;
-        while (!walk.full()) {
-            List<Line> lines = jdbc.sql(LINE_COLUMNS + " WHERE t.freeze_request_id = ? AND t.line_number > ? ORDER BY t.line_number LIMIT ?")
-                    .params(group.requestId(), after, CHUNK).query(LINE).list();
-            if (lines.isEmpty()) {
-                return;
-            }
-            after = lines.get(lines.size() - 1).lineNumber();
+        // By ranges of line numbers rather than ORDER BY ... LIMIT: any plan reads only the range, even one made on
+        // the statistics from before a large import, which would otherwise sort the request's every line.
+        Integer last = jdbc.sql("SELECT MAX(line_number) FROM target WHERE freeze_request_id = ?").param(group.requestId())
+                .query(Integer.class).single();
+        for (long from = 0; last != null && from <= last && !walk.full(); from += CHUNK) {
+            List<Line> lines = new ArrayList<>(jdbc.sql(LINE_COLUMNS + " WHERE t.freeze_request_id = ? AND t.line_number >= ? AND t.line_number < ?")
+                    .params(group.requestId(), from, from + CHUNK).query(LINE).list());
+            lines.sort(Comparator.comparingInt(Line::lineNumber));
             take(group, outcome, walk, lines);
         }
     }

@@ -2,9 +2,9 @@ package org.freezedesk.cases.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +21,12 @@ import org.springframework.web.multipart.MultipartFile;
 /** A case with its first request, or the amendment of a returned request; the same for the form and the API. */
 public class FilingForm {
 
-    /** The header row the paste box starts with: the columns in the order the filing form shows them. */
-    public static final String PASTE_HEADER = Arrays.stream(TargetColumn.values()).map(TargetColumn::csvName)
-            .collect(Collectors.joining(",")) + "\n";
+    /**
+     * The header row the paste box starts with: the columns of the form's rows, in their order. The filer may change
+     * it, as in a file (to give CAIP-10 ids instead of chain and address, say).
+     */
+    public static final String PASTE_HEADER = Stream.of(TargetColumn.CHAIN, TargetColumn.ASSET, TargetColumn.ADDRESS, TargetColumn.AMOUNT,
+            TargetColumn.TX_HASHES, TargetColumn.NOTE).map(TargetColumn::csvName).collect(Collectors.joining(",")) + "\n";
     static final int PASTED_MAX_CHARACTERS = (int) TargetImportService.MAX_BYTES;
 
     @NotBlank(message = "Enter a case title")

@@ -23,6 +23,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
 import org.freezedesk.portal.internal.PortalRequestDocument.DoNotNotify;

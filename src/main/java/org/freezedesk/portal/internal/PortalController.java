@@ -26,6 +26,7 @@ import org.freezedesk.counterpartyrequest.LinkRenewals;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

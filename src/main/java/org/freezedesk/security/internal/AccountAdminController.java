@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
+import org.freezedesk.security.VettingStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +32,11 @@ class AccountAdminController {
 
     AccountAdminController(AccountAdministration administration) {
         this.administration = administration;
+    }
+
+    @ModelAttribute("vettingStatuses")
+    VettingStatus[] vettingStatuses() {
+        return VettingStatus.values();
     }
 
     @GetMapping("/agencies")
@@ -62,6 +68,7 @@ class AccountAdminController {
         form.setName(agency.name());
         form.setJurisdiction(agency.jurisdiction());
         form.setDomains(String.join("\n", agency.domains()));
+        form.setVettingStatus(agency.vettingStatus());
         form.setActive(agency.active());
         model.addAttribute("form", form);
         model.addAttribute("agency", agency);

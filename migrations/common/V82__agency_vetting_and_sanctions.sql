@@ -39,8 +39,10 @@ CREATE TABLE sanctions_address (
 );
 CREATE INDEX sanctions_address_match ON sanctions_address (match_key);
 
--- The cases module's screening results: per request, the list it was last screened against, and per target its hits.
-ALTER TABLE freeze_request ADD COLUMN sanctions_list_id BIGINT REFERENCES sanctions_list (id);
+-- The cases module's screening results: per request, the list it was last screened against (its id and date, null
+-- until a list was in force at a screening) and when, and per target its hits.
+ALTER TABLE freeze_request ADD COLUMN sanctions_list_id BIGINT;
+ALTER TABLE freeze_request ADD COLUMN sanctions_list_date DATE;
 ALTER TABLE freeze_request ADD COLUMN sanctions_screened_at TIMESTAMP WITH TIME ZONE;
 
 CREATE TABLE target_sanctions_hit (

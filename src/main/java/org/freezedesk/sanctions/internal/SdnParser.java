@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * by local name, so the namespace OFAC publishes under (it has changed over the years) does not matter.
  *
  * <p>The file comes from outside: a DOCTYPE is refused before anything in it is read (no DTD, so no entity can expand
- * or fetch another file), nesting is bounded, and the caller bounds the bytes read.
+ * or fetch another file, and a reference to any entity but XML's own, such as {@code &amp;}, is an error), nesting is
+ * bounded, and the caller bounds the bytes read.
  */
 @Component
 class SdnParser {
@@ -73,7 +74,6 @@ class SdnParser {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         LocalDate publishDate = null;
         int entryCount = 0;
         List<SdnAddress> found = new ArrayList<>();

@@ -61,6 +61,8 @@ public class TargetSanctions {
 
     /** After a new list was imported: hits that appeared or went are audited as the engine's. */
     public void rescreen(long requestId, String caseReference) {
+        // An amendment replacing the request's targets meanwhile waits, or is waited for: hits never name a deleted target.
+        repository.lockRequest(requestId);
         Set<String> before = new HashSet<>(repository.hitKeys(requestId));
         List<SanctionsScreeningResult.Hit> appeared = screen(requestId, before);
         Set<String> after = new HashSet<>(repository.hitKeys(requestId));
@@ -76,6 +78,10 @@ public class TargetSanctions {
 
     /** Screens and stores; returns the hits not among {@code before}. */
     private List<SanctionsScreeningResult.Hit> screen(long requestId, Set<String> before) {
+        if (screening.currentList().isEmpty()) {
+            repository.replace(requestId, null, null, null, List.of());
+            return List.of();
+        }
         List<ScreenedTarget> targets = repository.targets(requestId);
         Optional<Screening> result = screening.screen(targets.stream().map(t -> new ScreenedAddress(t.chain(), t.address())).distinct().toList());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -42,6 +42,10 @@ public class TargetScreeningRepository {
                 .list();
     }
 
+    public void lockRequest(long requestId) {
+        jdbc.sql("SELECT id FROM freeze_request WHERE id = ? FOR UPDATE").param(requestId).query(Long.class).list();
+    }
+
     /** Every request not rejected, oldest first; the caller leaves out closed cases. */
     public List<OpenRequest> requestsNotRejected() {
         return jdbc.sql("""

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.freezedesk.sanctions.internal.SanctionsRepository;
 import org.freezedesk.sanctions.internal.MatchKeys;
+import org.freezedesk.sanctions.internal.SanctionsRepository;
 import org.springframework.stereotype.Service;
 
 /**

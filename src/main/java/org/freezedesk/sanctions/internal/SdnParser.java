@@ -1,5 +1,6 @@
 package org.freezedesk.sanctions.internal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -78,7 +79,12 @@ class SdnParser {
         int entryCount = 0;
         List<SdnAddress> found = new ArrayList<>();
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            // The JDK's reader closes its stream at the end of the document, before the rest of the file is hashed.
+            XMLStreamReader xml = factory.createXMLStreamReader(new FilterInputStream(in) {
+                @Override
+                public void close() {
+                }
+            });
             Deque<String> path = new ArrayDeque<>();
             Entry entry = null;
             while (xml.hasNext()) {
@@ -145,11 +151,11 @@ class SdnParser {
                 }
             }
             xml.close();
+            // The parser may stop at the root's end tag: the rest of the file counts towards its hash all the same.
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (XMLStreamException e) {
             throw refusal(e);
         }
-        // The parser may stop at the root's end tag: the rest of the file counts towards its hash all the same.
-        in.transferTo(OutputStream.nullOutputStream());
         if (entryCount == 0) {
             throw new SdnRefusedException("The file has no sdnEntry: an empty list would lift every sanctions hit, so it is not imported");
         }

@@ -3,6 +3,7 @@ package org.freezedesk.sanctions.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,8 @@ class SdnParserTest {
                 .isInstanceOf(SdnRefusedException.class).hasMessageContaining("nests elements more than 16 deep");
     }
 
+    /** As uploads and downloads arrive: a stream that refuses reads once closed, as files and sockets do. */
     private ParsedSdnList parse(String xml) throws IOException {
-        return parser.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return parser.parse(new BufferedInputStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
     }
 }

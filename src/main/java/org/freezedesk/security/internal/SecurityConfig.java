@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.freezedesk.security.CounterpartyClient;
 import org.freezedesk.security.Role;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -73,6 +74,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                                .hasAnyAuthority(Role.AGENCY.authority(), CounterpartyClient.AUTHORITY)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .authenticationManager(basicWithSecondFactor)
@@ -93,6 +96,7 @@ public class SecurityConfig {
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/stats/**").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
+                        .requestMatchers("/webhooks/**").hasRole(Role.AGENCY.name())
                         .requestMatchers(path("/admin/**"), path("/camunda/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().access(SecondFactorLogin.signedIn()))
                 .formLogin(form -> form.loginPage("/login").successHandler(secondFactorLogin).permitAll())

@@ -223,6 +223,8 @@ public class CaseRepository {
 
     /** Only for a returned request, which no counterparty has seen yet. */
     public void deleteTargets(long requestId) {
+        jdbc.sql("DELETE FROM target_sanctions_hit WHERE target_id IN (SELECT id FROM target WHERE freeze_request_id = ?)")
+                .param(requestId).update();
         jdbc.sql("DELETE FROM target_route WHERE target_id IN (SELECT id FROM target WHERE freeze_request_id = ?)")
                 .param(requestId).update();
         jdbc.sql("DELETE FROM target WHERE freeze_request_id = ?").param(requestId).update();

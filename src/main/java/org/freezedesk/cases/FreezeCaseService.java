@@ -42,10 +42,12 @@ public class FreezeCaseService {
     private final TargetImportRepository imports;
     private final RouteOverrides routeOverrides;
     private final CasePermissions permissions;
+    private final TargetSanctions sanctions;
 
     FreezeCaseService(CaseRepository cases, CounterpartyProgress counterpartyRequests, RuntimeService runtimeService,
             TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports, RouteOverrides routeOverrides,
-            CasePermissions permissions) {
+            CasePermissions permissions, TargetSanctions sanctions) {
+        this.sanctions = sanctions;
         this.routeOverrides = routeOverrides;
         this.permissions = permissions;
         this.router = router;
@@ -82,6 +84,7 @@ public class FreezeCaseService {
         audit.record("CASE_FILED", "freeze_case", caseId, reference, null, "title=" + form.getTitle().strip());
         audit.record("REQUEST_FILED", "freeze_request", requestId, reference, null, describe(form) + targetsDescription);
         recordFlags(requestId, reference, null);
+        sanctions.screenFiled(requestId, reference);
         runtimeService.startProcessInstanceByKey(FreezeRequestProcess.KEY, reference,
                 Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId, FreezeRequestProcess.FILER, filer.getUsername()));
         return reference;
@@ -102,6 +105,7 @@ public class FreezeCaseService {
         audit.record("SUPPLEMENTARY_REQUEST_FILED", "freeze_request", requestId, reference, null,
                 "request " + sequence + "; " + describe(form) + describe(targets));
         recordFlags(requestId, reference, null);
+        sanctions.screenFiled(requestId, reference);
         Map<String, Object> variables = Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId,
                 FreezeRequestProcess.FILER, filer.getUsername());
         runtimeService.createProcessInstanceQuery().processDefinitionKey(FreezeRequestProcess.KEY)
@@ -156,6 +160,7 @@ public class FreezeCaseService {
                 + (dropped.isEmpty() ? "" : "; route overrides dropped: "
                 + String.join("; ", dropped.subList(0, Math.min(dropped.size(), DESCRIBED_TARGETS)))));
         recordFlags(request.id(), reference, request);
+        sanctions.screenFiled(request.id(), reference);
         taskService.complete(task.getId());
         return dropped;
     }

@@ -47,7 +47,7 @@ public class ApiKeys {
         String name = name(form);
         LocalDate lastDay = lastDay(form);
         Set<Role> scopes = form.getScopes();
-        if (scopes.isEmpty() || scopes.contains(null)) {
+        if (scopes.isEmpty() || scopes.stream().anyMatch(Objects::isNull)) {
             throw new ApiKeyProblem("scopes", "Choose at least one of your roles for the key.");
         }
         for (Role role : scopes) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.freezedesk.input.InputPolicy;
 import org.freezedesk.security.internal.ApiKeyRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,7 +117,8 @@ public class ApiKeys {
 
     private static String name(ApiKeyForm form) {
         String name = Objects.requireNonNullElse(form.getName(), "").strip();
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)
+                || InputPolicy.hasControlCharacters(name)) {
             throw new ApiKeyProblem("name", "Name the key in 1 to " + MAX_NAME_LENGTH + " characters, without control characters.");
         }
         return name;

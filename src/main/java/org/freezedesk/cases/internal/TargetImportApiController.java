@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CSV imports for agencies' case systems: post the file, follow the check's progress, read the preview, then
+ * Target imports (CSV, STIX, MISP) for agencies' case systems: post the file, follow the check's progress, read the preview, then
  * file a case with {@code importId}. The same check and storage as the filing form's upload.
  */
 @RestController
@@ -39,10 +39,11 @@ class TargetImportApiController {
     }
 
     /**
-     * The file is the request body, {@code text/csv} in UTF-8, read in chunks up to {@link TargetImportService#MAX_BYTES}
-     * (413 beyond); 202 while its lines are checked.
+     * The file is the request body: {@code text/csv} in UTF-8, or a STIX 2.1 bundle or MISP event as JSON (told apart
+     * by content), read in chunks up to {@link TargetImportService#MAX_BYTES} (413 beyond); 202 while its lines are checked.
      */
-    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            MediaType.APPLICATION_JSON_VALUE, "application/stix+json"})
     ResponseEntity<?> upload(HttpServletRequest request, @RequestHeader(name = "X-File-Name", required = false) String fileName,
             @AuthenticationPrincipal StaffUser user) throws IOException {
         byte[] content = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), TargetImportService.MAX_BYTES, "file");

@@ -20,8 +20,11 @@ record PortalRequestDocument(long id, String caseReference, String caseTitle, St
     record Acknowledgement(String name, String title, OffsetDateTime at) {
     }
 
-    /** {@code outcome} is the one in force, from the latest response naming the target; null until then. */
-    record TargetDocument(long id, int line, String chain, String asset, String address, String amount, int decimals,
+    /**
+     * {@code caip10} names the account as chain and address do, as a CAIP-10 account id. {@code outcome} is the one in
+     * force, from the latest response naming the target; null until then.
+     */
+    record TargetDocument(long id, int line, String chain, String asset, String address, String caip10, String amount, int decimals,
             String txHashes, String note, OutcomeDocument outcome) {
     }
 

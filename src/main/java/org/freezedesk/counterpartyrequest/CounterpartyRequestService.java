@@ -45,8 +45,11 @@ public class CounterpartyRequestService {
             refuseIfCaseClosed(counterpartyRequest);
             CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
             if (counterpartyRequests.acknowledge(counterpartyRequest.id(), name, title)) {
-                audit.record(actor, "ACKNOWLEDGED", "counterparty_request", counterpartyRequest.id(), caseReference(counterpartyRequest),
+                String caseReference = caseReference(counterpartyRequest);
+                audit.record(actor, "ACKNOWLEDGED", "counterparty_request", counterpartyRequest.id(), caseReference,
                         before.name(), counterpartyRequests.find(counterpartyRequest.id()).state() + " by " + name + ", " + title);
+                events.publishEvent(new CounterpartyAcknowledged(counterpartyRequest.id(), counterpartyRequest.freezeRequestId(),
+                        counterpartyRequest.counterpartyId(), caseReference));
             }
         });
     }
@@ -75,8 +78,9 @@ public class CounterpartyRequestService {
             String caseReference = caseReference(counterpartyRequest);
             audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference, before.name(),
                     counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes));
-            events.publishEvent(new CounterpartyResponded(counterpartyRequest.id(), counterpartyRequest.freezeRequestId(), caseReference,
-                    outcomes.stream().map(o -> new CounterpartyResponded.TargetAnswer(o.targetId(), o.outcome(), o.heldUntil())).toList()));
+            events.publishEvent(new CounterpartyResponded(counterpartyRequest.id(), responseId, counterpartyRequest.freezeRequestId(),
+                    caseReference, outcomes.stream()
+                            .map(o -> new CounterpartyResponded.TargetAnswer(o.targetId(), o.outcome(), o.heldUntil())).toList()));
         });
         correlate(counterpartyRequest.id());
     }

@@ -15,6 +15,7 @@ import org.freezedesk.cases.FreezeRequestProcess;
 import org.freezedesk.review.internal.ReviewItem;
 import org.freezedesk.review.internal.ReviewNotFoundException;
 import org.freezedesk.security.StaffUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +28,12 @@ public class ReviewService {
     private final LegalDecisionRepository decisions;
     private final AuditLog audit;
     private final CasePermissions permissions;
+    private final ApplicationEventPublisher events;
 
     ReviewService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases, LegalDecisionRepository decisions,
-            AuditLog audit, CasePermissions permissions) {
+            AuditLog audit, CasePermissions permissions, ApplicationEventPublisher events) {
         this.permissions = permissions;
+        this.events = events;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.cases = cases;
@@ -81,6 +84,9 @@ public class ReviewService {
         cases.setState(item.request().id(), form.getDecision().resultingState());
         audit.record("LEGAL_" + form.getDecision().name(), "freeze_request", item.request().id(), item.freezeCase().reference(),
                 item.request().state().name(), form.getDecision().resultingState().name() + (comment == null ? "" : ": " + comment));
+        if (form.getDecision() == ReviewDecision.APPROVE) {
+            events.publishEvent(new RequestApproved(item.request().id(), item.freezeCase().reference()));
+        }
         taskService.complete(taskId, Map.of(FreezeRequestProcess.REVIEW_DECISION, form.getDecision().name()));
     }
 }

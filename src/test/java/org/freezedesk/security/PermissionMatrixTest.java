@@ -189,6 +189,13 @@ class PermissionMatrixTest {
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE), "POST /api/v1/addresses/validate");
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, AUDITOR), "GET /stats", "GET /api/v1/stats");
 
+        // Webhook subscriptions belong to an agency, or to a counterparty's system with its key; the fixture's belongs to
+        // the owner's agency. Deleting it comes last, so that the owner's earlier calls still find it.
+        allow(AGENCY_ROLE, "GET /webhooks");
+        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, COUNTERPARTY, OTHER_COUNTERPARTY), "GET /api/v1/webhooks", "POST /api/v1/webhooks");
+        allow(EnumSet.of(OWNER), "GET /webhooks/{id}", "GET /api/v1/webhooks/{id}/deliveries");
+        allow(EnumSet.of(OWNER), "DELETE /api/v1/webhooks/{id}");
+
         allow(LEGAL_ROLE, "GET /review", "GET /review/recoveries");
         allow(REVIEW_CASE, "GET /review/{taskId}", "POST /review/{taskId}", "GET /review/recoveries/{taskId}",
                 "POST /review/recoveries/{taskId}");
@@ -507,6 +514,13 @@ class PermissionMatrixTest {
         idOfRoute.put("/api/v1/counterparty/recoveries/", String.valueOf(approved.id()));
         idOfRoute.put("/account/keys/", ownersSpareKey);
         idOfRoute.put("/api/v1/keys/", ownersSpareKey);
+        jdbc.sql("""
+                INSERT INTO webhook_subscription (agency, url, event_types, secret, active, created_by, created_at)
+                VALUES (?, 'https://cases.ncu.example.org/hooks', 'REQUEST_APPROVED', 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', TRUE, 'agency', CURRENT_TIMESTAMP)""")
+                .param(freezeCase.agency()).update();
+        String subscription = jdbc.sql("SELECT MAX(id) FROM webhook_subscription").query(String.class).single();
+        idOfRoute.put("/webhooks/", subscription);
+        idOfRoute.put("/api/v1/webhooks/", subscription);
         idOfRoute.put("/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());
         idOfRoute.put("/admin/legal-units/", jdbc.sql("SELECT MIN(id) FROM legal_unit").query(String.class).single());
         idOfRoute.put("/api/v1/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());

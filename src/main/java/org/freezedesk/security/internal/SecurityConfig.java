@@ -73,6 +73,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/keys/**").hasAnyRole(STAFF_ROLES)
                         .requestMatchers("/api/v1/counterparty/**").hasAuthority(CounterpartyClient.AUTHORITY)
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                                .hasAnyAuthority(Role.AGENCY.authority(), CounterpartyClient.AUTHORITY)
                         .anyRequest().denyAll())
                 .with(new KeyOnly(), Customizer.withDefaults())
                 .build();
@@ -110,6 +112,7 @@ public class SecurityConfig {
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/stats/**").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
+                        .requestMatchers("/webhooks/**").hasRole(Role.AGENCY.name())
                         .requestMatchers(path("/admin/**"), path("/camunda/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().access(SecondFactorLogin.signedIn()))
                 .formLogin(form -> form.loginPage("/login").successHandler(secondFactorLogin).permitAll())

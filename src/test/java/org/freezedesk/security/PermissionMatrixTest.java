@@ -215,6 +215,7 @@ class PermissionMatrixTest {
                 "GET /admin/accounts/{username}", "POST /admin/accounts/{username}",
                 "POST /admin/accounts/{username}/deactivate", "POST /admin/accounts/{username}/reactivate",
                 "POST /admin/accounts/{username}/password-reset", "POST /admin/accounts/{username}/second-factor-reset",
+                "POST /admin/accounts/{username}/on-call", "POST /admin/accounts/{username}/off-call",
                 "GET /api/v1/admin/agencies", "POST /api/v1/admin/agencies", "GET /api/v1/admin/agencies/{id}",
                 "PUT /api/v1/admin/agencies/{id}", "GET /api/v1/admin/legal-units", "POST /api/v1/admin/legal-units",
                 "GET /api/v1/admin/legal-units/{id}", "PUT /api/v1/admin/legal-units/{id}", "GET /api/v1/admin/accounts",
@@ -230,13 +231,15 @@ class PermissionMatrixTest {
 
         allow(OWN_LINK, "GET /portal/{token}", "POST /portal/{token}/acknowledge", "POST /portal/{token}/responses",
                 "POST /portal/{token}/draft", "POST /portal/{token}/renewal", "GET /portal/{token}/recoveries",
-                "GET /api/v1/portal/request", "POST /api/v1/portal/acknowledgement", "POST /api/v1/portal/responses");
+                "GET /api/v1/portal/request", "POST /api/v1/portal/acknowledgement", "POST /api/v1/portal/responses",
+                "POST /portal/{token}/releases", "POST /api/v1/portal/releases");
         allow(LINKED_OBJECT, "GET /portal/{token}/recoveries/{id}", "POST /portal/{token}/recoveries/{id}/transfer",
                 "POST /portal/{token}/recoveries/{id}/decline", "GET /portal/{token}/recoveries/holds/{id}",
                 "POST /portal/{token}/recoveries/holds/{id}/extension");
         allow(COUNTERPARTY_KEY, "GET /api/v1/counterparty/requests", "GET /api/v1/counterparty/recoveries");
         allow(LINKED_OBJECT, "GET /api/v1/counterparty/requests/{id}", "POST /api/v1/counterparty/requests/{id}/acknowledgement",
-                "POST /api/v1/counterparty/requests/{id}/responses", "GET /api/v1/counterparty/recoveries/{id}",
+                "POST /api/v1/counterparty/requests/{id}/responses", "POST /api/v1/counterparty/requests/{id}/releases",
+                "GET /api/v1/counterparty/recoveries/{id}",
                 "POST /api/v1/counterparty/recoveries/{id}/transfer", "POST /api/v1/counterparty/recoveries/{id}/decline");
     }
 

@@ -20,6 +20,7 @@ import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
+import org.freezedesk.portal.internal.PortalRequestDocument.DoNotNotify;
 import org.freezedesk.portal.internal.PortalRequestDocument.OutcomeDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.ResponseDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.TargetDocument;
@@ -75,16 +76,33 @@ class PortalAnswers {
     }
 
     ResponseEntity<?> respond(CounterpartyRequest cr, ResponseForm form, String clientAddress, String acknowledgeFirst) {
+        counterpartyRequestService.refuseIfWithdrawn(cr);
         BindingResult result = new BeanPropertyBindingResult(form, "response");
         beanValidator.validate(form, result);
         if (!cr.acknowledged()) {
             result.reject("notAcknowledged", "Acknowledge receipt first: " + acknowledgeFirst);
         }
         List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
+        responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
         if (result.hasErrors()) {
             return badRequest(result);
         }
-        counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), clientAddress, outcomes, actor(cr));
+        counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), clientAddress, outcomes, form.isDoNotNotifyConfirmed(),
+                actor(cr));
+        return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
+    }
+
+    /** For a withdrawn request ({@code state} WITHDRAWN): confirms, per target, that the freeze was lifted. */
+    ResponseEntity<?> confirmRelease(CounterpartyRequest cr, ReleaseForm form, String clientAddress) {
+        BindingResult result = new BeanPropertyBindingResult(form, "release");
+        beanValidator.validate(form, result);
+        List<Long> released = responseValidator.validateRelease(form, ownTargets(cr), result);
+        responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
+        if (result.hasErrors()) {
+            return badRequest(result);
+        }
+        counterpartyRequestService.confirmRelease(cr, form.getSubmittedBy().strip(), clientAddress, released,
+                form.isDoNotNotifyConfirmed(), actor(cr));
         return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
     }
 
@@ -103,11 +121,12 @@ class PortalAnswers {
                 .forEach(o -> byResponse.computeIfAbsent(o.responseId(), id -> new ArrayList<>()).add(o));
         List<ResponseDocument> responses = byResponse.entrySet().stream()
                 .map(e -> new ResponseDocument(e.getKey(), e.getValue().get(0).submittedAt(), e.getValue().get(0).submittedByName(),
-                        e.getValue().stream().map(OutcomeDocument::of).toList()))
+                        counterpartyRequests.doNotNotifyConfirmed(e.getKey()), e.getValue().stream().map(OutcomeDocument::of).toList()))
                 .toList();
         return new PortalRequestDocument(cr.id(), freezeCase.reference(), freezeCase.title(), freezeCase.agency(),
                 freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
                 freezeRequest.mlatReference(), freezeRequest.urgency(),
+                freezeRequest.doNotNotify() ? new DoNotNotify(freezeRequest.doNotNotifyBasis(), freezeRequest.doNotNotifyUntil()) : null,
                 counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.state(), cr.dueAt(),
                 cr.acknowledged() ? new Acknowledgement(cr.acknowledgedByName(), cr.acknowledgedByTitle(), cr.acknowledgedAt()) : null,
                 targets, responses);

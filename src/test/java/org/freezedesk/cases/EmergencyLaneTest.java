@@ -3,8 +3,8 @@ package org.freezedesk.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -262,7 +262,7 @@ class EmergencyLaneTest {
                 .andReturn().getResponse().getContentAsString());
         assertThat(document.get("doNotNotify").get("until").asText()).isEqualTo(until.toString());
         assertThat(document.get("doNotNotify").get("legalBasis").asText()).contains("s. 333A");
-        JsonNode caseDocument = json.readTree(mvc.perform(get("/api/v1/cases/" + reference).with(httpBasic("agency", "agency")))
+        JsonNode caseDocument = json.readTree(mvc.perform(get("/api/v1/cases/" + reference).with(bearerOf(context, "agency")))
                 .andReturn().getResponse().getContentAsString());
         assertThat(caseDocument.get("requests").get(0).get("doNotNotify").get("until").asText()).isEqualTo(until.toString());
 
@@ -302,7 +302,7 @@ class EmergencyLaneTest {
                 {"title": "Drift", "incidentSummary": "Drained", "legalBasis": "PoCA s. 41", "urgency": "EMERGENCY",
                  "emergencyJustification": " ", "doNotNotify": true, "doNotNotifyUntil": "%s",
                  "targets": [{"chain": "ETH", "asset": "USDT", "address": "%s", "amount": "1"}]}""";
-        MockHttpServletResponse refused = mvc.perform(post("/api/v1/cases").with(httpBasic("agency", "agency"))
+        MockHttpServletResponse refused = mvc.perform(post("/api/v1/cases").with(bearerOf(context, "agency"))
                 .contentType(MediaType.APPLICATION_JSON).content(body.formatted(LocalDate.now().minusDays(1), Filings.ETH_ADDRESS)))
                 .andReturn().getResponse();
 

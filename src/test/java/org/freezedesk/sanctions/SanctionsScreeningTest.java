@@ -2,8 +2,8 @@ package org.freezedesk.sanctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -200,14 +200,14 @@ class SanctionsScreeningTest {
         MockHttpServletResponse accepted = mvc.perform(post("/api/v1/imports").contentType("text/csv").header("X-File-Name", "leads.csv")
                         .content(String.join("\n", TargetFiles.HEADER, "TRON,USDT," + FUNNULL_TRON + ",5000,,", "BTC,BTC," + YAN_BTC + ",1.5,,",
                                 "ETH,USDT," + Filings.OKX_ETH_ADDRESS + ",10,,") + "\n")
-                        .with(httpBasic("agency", "agency")))
+                        .with(bearerOf(context, "agency")))
                 .andExpect(status().isAccepted()).andReturn().getResponse();
         String location = accepted.getHeader("Location");
         await().atMost(Duration.ofSeconds(30)).until(() -> !api(location).get("state").asText().equals("CHECKING"));
         String filing = json.writeValueAsString(Map.of("title", "Scam proceeds", "incidentSummary", "Pig-butchering deposits",
                 "legalBasis", "Statute 1", "urgency", "URGENT", "importId", api(location).get("id").asText()));
         JsonNode created = json.readTree(mvc.perform(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content(filing)
-                        .with(httpBasic("agency", "agency")))
+                        .with(bearerOf(context, "agency")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
 
         JsonNode hits = created.get("requests").get(0).get("sanctionsScreening").get("hits");
@@ -246,14 +246,14 @@ class SanctionsScreeningTest {
 
     private void importOverApi(byte[] file) throws Exception {
         Instant since = Instant.now();
-        mvc.perform(post("/api/v1/admin/sanctions").contentType(MediaType.APPLICATION_XML).content(file).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/api/v1/admin/sanctions").contentType(MediaType.APPLICATION_XML).content(file).with(bearerOf(context, "admin")))
                 .andExpect(status().isOk());
         story.awaitListenersOfEventsSince(since);
     }
 
     private void assertRefused(String body, int status, String message) throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/api/v1/admin/sanctions").contentType(MediaType.APPLICATION_XML)
-                        .content(body.getBytes(StandardCharsets.UTF_8)).with(httpBasic("admin", "admin")))
+                        .content(body.getBytes(StandardCharsets.UTF_8)).with(bearerOf(context, "admin")))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).as(body.substring(0, Math.min(body.length(), 60))).isEqualTo(status);
         JsonNode problem = json.readTree(response.getContentAsString());
@@ -267,7 +267,7 @@ class SanctionsScreeningTest {
     }
 
     private JsonNode api(String path) throws Exception {
-        return json.readTree(mvc.perform(get(path).with(httpBasic("agency", "agency"))).andExpect(status().isOk()).andReturn()
+        return json.readTree(mvc.perform(get(path).with(bearerOf(context, "agency"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString());
     }
 }

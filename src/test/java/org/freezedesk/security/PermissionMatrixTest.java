@@ -54,6 +54,7 @@ import org.freezedesk.recovery.RecoveryStory;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Browser;
 import org.freezedesk.support.Filings;
+import org.freezedesk.support.Keys;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -141,8 +142,10 @@ class PermissionMatrixTest {
     private static final Set<Principal> READ_CASE_OVER_API = EnumSet.of(OWNER, TWO_ROLE, LEGAL, AUDITOR);
     /** A link's own request: whoever holds a valid link reaches its request, and only that. */
     private static final Set<Principal> OWN_LINK = EnumSet.of(COUNTERPARTY, OTHER_COUNTERPARTY);
-    /** An object of one counterparty's request: only through that counterparty's link. */
+    /** An object of one counterparty's request: only through that counterparty's link, or with its key. */
     private static final Set<Principal> LINKED_OBJECT = EnumSet.of(COUNTERPARTY);
+    /** Whoever holds a key of some counterparty: it lists what is addressed to its own counterparty. */
+    private static final Set<Principal> COUNTERPARTY_KEY = EnumSet.of(COUNTERPARTY, OTHER_COUNTERPARTY);
 
     /** The expectation: who is let through, per "METHOD pattern". README.md, "Who may do what", says the same. */
     static final Map<String, Set<Principal>> TABLE = new LinkedHashMap<>();
@@ -155,6 +158,9 @@ class PermissionMatrixTest {
         allow(NOBODY, "GET /password-reset/{token}", "POST /password-reset/{token}");
         allow(NOBODY, "GET /actuator/env");
         allow(STAFF, "GET /");
+        // Every staff user manages its own API keys; only the owner holds the key that {id} names.
+        allow(STAFF, "GET /account/keys", "POST /account/keys", "GET /api/v1/keys", "POST /api/v1/keys");
+        allow(EnumSet.of(OWNER), "POST /account/keys/{id}/revoke", "POST /api/v1/keys/{id}/revoke");
 
         allow(AGENCY_ROLE, "GET /cases", "GET /cases/new", "POST /cases", "POST /cases/imports", "POST /api/v1/cases",
                 "POST /api/v1/imports");
@@ -183,9 +189,10 @@ class PermissionMatrixTest {
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE), "POST /api/v1/addresses/validate");
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, AUDITOR), "GET /stats", "GET /api/v1/stats");
 
-        // Webhook subscriptions belong to an agency (or a counterparty's system, which has no session here); the fixture's
-        // belongs to the owner's agency. Deleting it comes last, so that the owner's earlier calls still find it.
-        allow(AGENCY_ROLE, "GET /webhooks", "GET /api/v1/webhooks", "POST /api/v1/webhooks");
+        // Webhook subscriptions belong to an agency, or to a counterparty's system with its key; the fixture's belongs to
+        // the owner's agency. Deleting it comes last, so that the owner's earlier calls still find it.
+        allow(AGENCY_ROLE, "GET /webhooks");
+        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, COUNTERPARTY, OTHER_COUNTERPARTY), "GET /api/v1/webhooks", "POST /api/v1/webhooks");
         allow(EnumSet.of(OWNER), "GET /webhooks/{id}", "GET /api/v1/webhooks/{id}/deliveries");
         allow(EnumSet.of(OWNER), "DELETE /api/v1/webhooks/{id}");
 
@@ -217,6 +224,9 @@ class PermissionMatrixTest {
                 "POST /api/v1/admin/accounts/{username}/password-reset",
                 "POST /api/v1/admin/accounts/{username}/second-factor-reset",
                 "GET /admin/sanctions", "POST /admin/sanctions", "GET /api/v1/admin/sanctions", "POST /api/v1/admin/sanctions",
+                "GET /admin/directory/{id}/keys", "POST /admin/directory/{id}/keys", "POST /admin/directory/{id}/keys/{keyId}/revoke",
+                "GET /api/v1/admin/counterparties/{id}/keys", "POST /api/v1/admin/counterparties/{id}/keys",
+                "POST /api/v1/admin/counterparties/{id}/keys/{keyId}/revoke",
                 "GET /camunda/app/cockpit/default/", "GET /camunda/api/engine/engine/", "GET /engine-rest/incident",
                 "GET /actuator/prometheus");
 
@@ -227,6 +237,11 @@ class PermissionMatrixTest {
         allow(LINKED_OBJECT, "GET /portal/{token}/recoveries/{id}", "POST /portal/{token}/recoveries/{id}/transfer",
                 "POST /portal/{token}/recoveries/{id}/decline", "GET /portal/{token}/recoveries/holds/{id}",
                 "POST /portal/{token}/recoveries/holds/{id}/extension");
+        allow(COUNTERPARTY_KEY, "GET /api/v1/counterparty/requests", "GET /api/v1/counterparty/recoveries");
+        allow(LINKED_OBJECT, "GET /api/v1/counterparty/requests/{id}", "POST /api/v1/counterparty/requests/{id}/acknowledgement",
+                "POST /api/v1/counterparty/requests/{id}/responses", "POST /api/v1/counterparty/requests/{id}/releases",
+                "GET /api/v1/counterparty/recoveries/{id}",
+                "POST /api/v1/counterparty/recoveries/{id}/transfer", "POST /api/v1/counterparty/recoveries/{id}/decline");
     }
 
     /** Routes outside Spring MVC's handler mappings, served by the engine's servlets and the actuator. */
@@ -253,10 +268,13 @@ class PermissionMatrixTest {
     @Autowired CounterpartyRequestRepository counterpartyRequests;
     @Autowired FreezeHoldRepository holds;
     @Autowired TargetImportService imports;
+    @Autowired ApiKeys apiKeys;
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> idOfRoute = new LinkedHashMap<>();
     private final Map<Principal, String> tokens = new EnumMap<>(Principal.class);
+    /** Each caller's API key: a staff user's with every role it holds, a counterparty's for its own counterparty. */
+    private final Map<Principal, String> keys = new EnumMap<>(Principal.class);
 
     @Test
     void everyRouteLetsThroughExactlyWhomTheTableSays() throws Exception {
@@ -324,11 +342,16 @@ class PermissionMatrixTest {
 
     private int overMvc(Principal principal, String method, String path) throws Exception {
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path).with(csrf());
-        if (principal.username != null) {
+        if (path.startsWith("/api/v1/portal")) {
+            if (tokens.containsKey(principal)) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(principal));
+            }
+        } else if (path.startsWith("/api/")) {
+            if (keys.containsKey(principal)) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + keys.get(principal));
+            }
+        } else if (principal.username != null) {
             request.with(user(users.loadUserByUsername(principal.username)));
-        }
-        if (path.startsWith("/api/v1/portal") && tokens.containsKey(principal)) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(principal));
         }
         if (path.endsWith("/renewal")) {
             // The renewal page answers 410 whenever it is shown, even to its own link: an address makes the call go through.
@@ -348,17 +371,16 @@ class PermissionMatrixTest {
         }
     }
 
-    /** The engine's servlets and the actuator, over real HTTP: signed in through the login form, or HTTP Basic. */
+    /** The engine's servlets and the actuator, over real HTTP: signed in through the login form, or with the caller's key. */
     private int overHttp(Principal principal, String method, String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).method(method,
                 HttpRequest.BodyPublishers.noBody());
-        if (principal.username != null) {
-            if (path.startsWith("/camunda/")) {
-                return signedInBrowser(principal, path);
-            }
-            request.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
-                    (principal.username + ":" + password(principal)).getBytes(StandardCharsets.UTF_8)));
+        if (principal.username != null && path.startsWith("/camunda/")) {
+            return signedInBrowser(principal, path);
+        }
+        if (keys.containsKey(principal)) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + keys.get(principal));
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         lastRedirect = response.headers().firstValue("Location").orElse(null);
@@ -465,6 +487,17 @@ class PermissionMatrixTest {
                 .orElseThrow().id();
         tokens.put(COUNTERPARTY, latestToken(reference, story.counterparty("Tether")));
         tokens.put(OTHER_COUNTERPARTY, latestToken(reference, circle));
+        for (Principal principal : Principal.values()) {
+            if (principal.username != null) {
+                keys.put(principal, Keys.of(context, principal.username));
+            }
+        }
+        keys.put(COUNTERPARTY, Keys.ofCounterparty(context, story.counterparty("Tether")));
+        keys.put(OTHER_COUNTERPARTY, Keys.ofCounterparty(context, circle));
+        String ownersSpareKey = String.valueOf(apiKeys.createForUser(users.loadUserByUsername(OWNER.username),
+                Keys.form(Set.of(Role.AGENCY))).key().id());
+        values.put("keyId", String.valueOf(apiKeys.createForCounterparty(story.counterparty("Tether"), Keys.form(Set.of()), "admin")
+                .key().id()));
 
         values.put("reference", reference);
         values.put("sequence", "1");
@@ -480,6 +513,11 @@ class PermissionMatrixTest {
         idOfRoute.put("/api/v1/imports/", importId);
         idOfRoute.put("/admin/mail/outbox/", jdbc.sql("SELECT MIN(id) FROM outbox_message").query(String.class).single());
         idOfRoute.put("/admin/directory/", String.valueOf(story.counterparty("Tether")));
+        idOfRoute.put("/api/v1/admin/counterparties/", String.valueOf(story.counterparty("Tether")));
+        idOfRoute.put("/api/v1/counterparty/requests/", String.valueOf(tether.id()));
+        idOfRoute.put("/api/v1/counterparty/recoveries/", String.valueOf(approved.id()));
+        idOfRoute.put("/account/keys/", ownersSpareKey);
+        idOfRoute.put("/api/v1/keys/", ownersSpareKey);
         jdbc.sql("""
                 INSERT INTO webhook_subscription (agency, url, event_types, secret, active, created_by, created_at)
                 VALUES (?, 'https://cases.ncu.example.org/hooks', 'REQUEST_APPROVED', 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', TRUE, 'agency', CURRENT_TIMESTAMP)""")

@@ -18,8 +18,9 @@ import org.freezedesk.security.VettingStatus;
  * when the counterparty must not tell its customer; every answer then sends {@code "doNotNotifyConfirmed": true}.
  * A {@code state} WITHDRAWN means: release the freeze, and confirm it per target ({@code POST /api/v1/portal/releases}).
  */
-record PortalRequestDocument(String caseReference, String caseTitle, String agency, AgencyDocument requestingAgency, int requestSequence,
-        String legalBasis, String courtOrderReference, String mlatReference, Urgency urgency, DoNotNotify doNotNotify, String counterparty,
+record PortalRequestDocument(long id, String caseReference, String caseTitle, String agency, AgencyDocument requestingAgency,
+        int requestSequence, String legalBasis, String courtOrderReference, String mlatReference, Urgency urgency, DoNotNotify doNotNotify,
+        String counterparty,
         CounterpartyRequestState state, OffsetDateTime dueAt, Acknowledgement acknowledgement, List<TargetDocument> targets,
         List<ResponseDocument> responses) {
 

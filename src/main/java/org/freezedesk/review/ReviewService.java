@@ -2,6 +2,7 @@ package org.freezedesk.review;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -12,9 +13,11 @@ import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.input.NotOpenException;
 import org.freezedesk.review.internal.ReviewItem;
 import org.freezedesk.review.internal.ReviewNotFoundException;
 import org.freezedesk.security.StaffUser;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,6 +62,22 @@ public class ReviewService {
         return item;
     }
 
+    /**
+     * Like {@link #item(String, StaffUser)}, but a review the reviewer could see that has been decided since is
+     * refused as no longer open (409) rather than unknown.
+     */
+    public ReviewItem openItem(String taskId, StaffUser reviewer) {
+        try {
+            return item(taskId, reviewer);
+        } catch (ReviewNotFoundException e) {
+            Optional<Long> decided = decisions.requestOfDecidedTask(taskId);
+            if (decided.isPresent() && permissions.mayReview(cases.caseOfRequest(decided.get()).agency(), reviewer)) {
+                throw new NotOpenException("This request has been decided already; its case shows the decision");
+            }
+            throw e;
+        }
+    }
+
     private ReviewItem item(Task task) {
         long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FreezeRequestProcess.FREEZE_REQUEST_ID);
         FreezeRequest request = cases.request(requestId);
@@ -77,7 +96,11 @@ public class ReviewService {
             throw new FourEyesViolationException();
         }
         String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().strip();
-        decisions.insert(item.request().id(), taskId, form.getDecision(), comment, reviewer.getUsername());
+        try {
+            decisions.insert(item.request().id(), taskId, form.getDecision(), comment, reviewer.getUsername());
+        } catch (DuplicateKeyException decidedMeanwhile) {
+            throw new NotOpenException("Another legal officer decided this request a moment ago; its case shows the decision");
+        }
         cases.setState(item.request().id(), form.getDecision().resultingState());
         audit.record("LEGAL_" + form.getDecision().name(), "freeze_request", item.request().id(), item.freezeCase().reference(),
                 item.request().state().name(), form.getDecision().resultingState().name() + (comment == null ? "" : ": " + comment));

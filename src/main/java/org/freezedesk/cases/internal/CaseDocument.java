@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.freezedesk.cases.CaseView;
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.FreezeCase;
@@ -19,6 +21,7 @@ record CaseDocument(String reference, String title, String agency, String incide
     }
 
     /** {@code unattributed} is true when no counterparty holds the target, so nobody will be asked to freeze it. */
+    @Schema(name = "CaseTarget")
     record TargetDocument(long id, int line, String chain, String asset, String address, String amount, String txHashes,
             String note, boolean unattributed, List<RouteDocument> routes) {
     }

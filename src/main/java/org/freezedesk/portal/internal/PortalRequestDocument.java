@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.Urgency;
 import org.freezedesk.counterpartyrequest.Outcome;
@@ -21,6 +23,7 @@ record PortalRequestDocument(String caseReference, String caseTitle, String agen
     }
 
     /** {@code outcome} is the one in force, from the latest response naming the target; null until then. */
+    @Schema(name = "PortalTarget")
     record TargetDocument(long id, int line, String chain, String asset, String address, String amount, int decimals,
             String txHashes, String note, OutcomeDocument outcome) {
     }

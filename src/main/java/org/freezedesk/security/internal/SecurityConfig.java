@@ -2,6 +2,8 @@ package org.freezedesk.security.internal;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.freezedesk.security.Role;
@@ -29,8 +31,10 @@ public class SecurityConfig {
 
     private final AuthenticationManager basicWithSecondFactor;
     private final SecondFactorLogin secondFactorLogin;
+    private final ApiRefusals apiRefusals;
 
-    SecurityConfig(StaffUserRepository users, SecondFactor secondFactor, SecondFactorLogin secondFactorLogin) {
+    SecurityConfig(StaffUserRepository users, SecondFactor secondFactor, SecondFactorLogin secondFactorLogin, ObjectMapper json) {
+        this.apiRefusals = new ApiRefusals(json);
         this.basicWithSecondFactor = new ProviderManager(new BasicSecondFactorProvider(users,
                 PasswordEncoderFactories.createDelegatingPasswordEncoder(), secondFactor, secondFactorLogin));
         this.secondFactorLogin = secondFactorLogin;
@@ -66,6 +70,9 @@ public class SecurityConfig {
                         .requestMatchers(path("/engine-rest/**")).denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/imports/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/api/v1/cases/*/recoveries", "/api/v1/cases/*/recoveries/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**", "/api/v1/recovery-reviews",
+                                "/api/v1/recovery-reviews/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/api/v1/cases/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/addresses/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
@@ -74,7 +81,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiRefusals))
+                .exceptionHandling(e -> e.authenticationEntryPoint(apiRefusals).accessDeniedHandler(apiRefusals))
                 .authenticationManager(basicWithSecondFactor)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -88,6 +96,9 @@ public class SecurityConfig {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/portal/**", "/password-reset/**").permitAll()
+                        // The description of the JSON API holds no data, and client generators fetch it without a
+                        // session; Swagger UI (/swagger-ui.html) falls under "signed in" below.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/login/second-factor", "/login/enrol").access(SecondFactorLogin.awaitingSecondFactor())
                         .requestMatchers("/cases/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())

@@ -2,6 +2,7 @@ package org.freezedesk.input;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -47,13 +48,14 @@ public record CursorPage<T>(List<T> items, String next) {
     }
 
     /**
-     * The page after {@code cursor} of a list whose keys sort as text in the list's order (pad numbers, so that
-     * {@code 000…10} comes after {@code 000…9}).
+     * The page after {@code cursor} of {@code all}, in the order of their keys as text (pad numbers with
+     * {@link #key(long)}, so that 10 comes after 9); keys must be unique.
      */
-    public static <T> CursorPage<T> of(List<T> sorted, Function<T, String> key, String cursor, Integer limit) {
+    public static <T> CursorPage<T> of(List<T> all, Function<T, String> key, String cursor, Integer limit) {
         int size = limit(limit);
         String after = after(cursor);
-        List<T> rest = after == null ? sorted : sorted.stream().filter(item -> key.apply(item).compareTo(after) > 0).toList();
+        List<T> rest = all.stream().filter(item -> after == null || key.apply(item).compareTo(after) > 0)
+                .sorted(Comparator.comparing(key)).toList();
         List<T> items = rest.subList(0, Math.min(size, rest.size()));
         return new CursorPage<>(items, rest.size() > size ? encode(key.apply(items.get(items.size() - 1))) : null);
     }

@@ -1,7 +1,5 @@
 package org.freezedesk.security.internal;
 
-import java.util.Comparator;
-
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,7 +38,7 @@ class AccountAdminApiController {
     @GetMapping("/agencies")
     @Operation(summary = "Agencies", description = "Every registered agency, a page at a time, by id.")
     CursorPage<Agency> agencies(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-        return CursorPage.of(administration.agencies().stream().sorted(Comparator.comparingLong(Agency::id)).toList(),
+        return CursorPage.of(administration.agencies(),
                 a -> CursorPage.key(a.id()), cursor, limit);
     }
 
@@ -67,7 +65,7 @@ class AccountAdminApiController {
     @GetMapping("/legal-units")
     @Operation(summary = "Legal units", description = "Every legal unit, a page at a time, by id.")
     CursorPage<LegalUnit> legalUnits(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-        return CursorPage.of(administration.legalUnits().stream().sorted(Comparator.comparingLong(LegalUnit::id)).toList(),
+        return CursorPage.of(administration.legalUnits(),
                 u -> CursorPage.key(u.id()), cursor, limit);
     }
 
@@ -94,7 +92,7 @@ class AccountAdminApiController {
     @GetMapping("/accounts")
     @Operation(summary = "Accounts", description = "Every account, a page at a time, by user name.")
     CursorPage<Account> accounts(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-        return CursorPage.of(administration.accounts().stream().sorted(Comparator.comparing(Account::username)).toList(),
+        return CursorPage.of(administration.accounts(),
                 Account::username, cursor, limit);
     }
 

@@ -88,9 +88,10 @@ class LoginThrottle {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                String message = "Too many wrong passwords for this account or from this address; try again in "
+                        + Math.max(1, wait.toSeconds()) + " seconds.";
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                        + "\"detail\":\"Too many wrong passwords for this account or from this address; try again in "
-                        + Math.max(1, wait.toSeconds()) + " seconds.\"}");
+                        + "\"detail\":\"" + message + "\",\"errors\":[{\"field\":null,\"message\":\"" + message + "\"}]}");
             }
         }
     }

@@ -251,7 +251,9 @@ class HostileInput {
         if (path.startsWith("/api/v1/portal")) {
             request.header("Authorization", "Bearer " + portalToken);
         } else if (path.startsWith("/api/")) {
-            request.with(user(staff.get(path.startsWith("/api/v1/audit") ? "auditor" : "agency")));
+            String name = path.startsWith("/api/v1/audit") ? "auditor"
+                    : path.startsWith("/api/v1/reviews") || path.startsWith("/api/v1/recovery-reviews") ? "legal" : "agency";
+            request.with(user(staff.get(name)));
         } else if (!path.startsWith("/portal")) {
             String name = path.startsWith("/admin") ? "admin" : path.startsWith("/review") ? "legal"
                     : path.startsWith("/audit") ? "auditor" : "agency";

@@ -79,7 +79,7 @@ abstract class InputPolicyChecks {
                 Map.of("reference", reference, "sequence", "1", "token", token, "line", "1", "taskId", reviewTask,
                         "id", String.valueOf(instruction.id()), "holds/id", String.valueOf(holdId),
                         "counterparty-requests/id", String.valueOf(circleRequest),
-                        "directory/id", String.valueOf(story.counterparty("Tether"))),
+                        "directory/id", String.valueOf(story.counterparty("Tether")), "reviews/id", reviewTask),
                 Map.of("agency", story.staff("agency"), "legal", story.staff("legal"), "auditor", story.staff("auditor"),
                         "admin", story.staff("admin")),
                 token);

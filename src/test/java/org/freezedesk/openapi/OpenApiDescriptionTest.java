@@ -80,7 +80,8 @@ class OpenApiDescriptionTest {
             }
         });
         assertThat(routes).as("API routes found").hasSizeGreaterThan(25)
-                .contains("GET /api/v1/reviews", "POST /api/v1/reviews/{id}/decision");
+                .contains("GET /api/v1/reviews", "POST /api/v1/reviews/{id}/decision", "POST /api/v1/cases/{reference}/recoveries",
+                        "POST /api/v1/recovery-reviews/{id}/decision");
         assertThat(problems).isEmpty();
 
         List<String> documentedPaths = new ArrayList<>();

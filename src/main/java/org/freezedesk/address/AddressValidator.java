@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.bitcoinj.base.Base58;
 import org.bitcoinj.base.Bech32;
@@ -33,6 +36,55 @@ public class AddressValidator {
     private static final int SOLANA_SIGNATURE_BYTES = 64;
     /** Longer than any address or hash of these chains; base58 decoding is quadratic, so longer input is refused unread. */
     private static final int MAX_INPUT_LENGTH = 128;
+    /** CAIP-2: a namespace of 3 to 8 characters, a reference of at most 32, the two colons; then the address. */
+    private static final int MAX_CAIP10_LENGTH = 8 + 1 + 32 + 1 + MAX_INPUT_LENGTH;
+    private static final Pattern CAIP2_NAMESPACE = Pattern.compile("[-a-z0-9]{3,8}");
+    private static final Pattern CAIP2_REFERENCE = Pattern.compile("[-_a-zA-Z0-9]{1,32}");
+    private static final String CAIP10_EXAMPLE = "namespace:reference:address, such as eip155:1:0x…";
+
+    /**
+     * Reads a CAIP-10 account id ({@code eip155:1:0x…}, {@code bip122:000000000019d6689c085ae165831e93:bc1…},
+     * {@code tron:728126428:T…}, {@code solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp:…}) and checks its address exactly
+     * as {@link #checkAddress} does for that chain.
+     */
+    public Caip10Check checkCaip10(String accountId) {
+        String input = trim(accountId);
+        if (input.isEmpty()) {
+            return new Caip10Check(null, "CAIP-10 account id is required");
+        }
+        if (input.length() > MAX_CAIP10_LENGTH) {
+            return new Caip10Check(null, String.format(Locale.ROOT,
+                    "CAIP-10 account id is too long: %d characters; is more than one value in this field?", input.length()));
+        }
+        int first = input.indexOf(':');
+        int second = first < 0 ? -1 : input.indexOf(':', first + 1);
+        if (second < 0) {
+            return new Caip10Check(null, "'" + input + "' is not a CAIP-10 account id; write " + CAIP10_EXAMPLE);
+        }
+        String namespace = input.substring(0, first);
+        String reference = input.substring(first + 1, second);
+        if (!CAIP2_NAMESPACE.matcher(namespace).matches() || !CAIP2_REFERENCE.matcher(reference).matches()) {
+            return new Caip10Check(null, "'" + input.substring(0, second) + "' is not a CAIP-2 chain id; write " + CAIP10_EXAMPLE);
+        }
+        Optional<Chain> chain = Chain.ofCaip2(namespace + ":" + reference);
+        if (chain.isEmpty()) {
+            return new Caip10Check(null, unsupportedChain(namespace, reference));
+        }
+        AddressCheck address = checkAddress(chain.get(), input.substring(second + 1));
+        return address.valid() ? new Caip10Check(new Caip10(chain.get(), address.normalized()), null)
+                : new Caip10Check(null, address.reason());
+    }
+
+    private static String unsupportedChain(String namespace, String reference) {
+        String chains = Arrays.stream(Chain.values()).filter(c -> c.caip2().startsWith(namespace + ":"))
+                .map(c -> c.caip2() + " (" + c.displayName() + ")").collect(Collectors.joining(", "));
+        if (chains.isEmpty()) {
+            return "CAIP-2 namespace '" + namespace + "' is not supported; FreezeDesk handles eip155 (Ethereum and other EVM chains), "
+                    + "bip122 (Bitcoin), tron and solana";
+        }
+        return namespace + ":" + reference + " is not a chain FreezeDesk handles (test networks hold no real funds); "
+                + (namespace.equals("eip155") ? "the EVM chains are " : "use ") + chains;
+    }
 
     public AddressCheck checkAddress(Chain chain, String address) {
         Objects.requireNonNull(chain, "chain");

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bounds every JSON request body: Tomcat's form-size limit does not apply to JSON, and Jackson would read a body of
  * any size into memory. A body declared longer than {@link #MAX_BYTES} is refused with 413 before it is read; one
  * sent without a length stops being read there, which the API answers as an unreadable body (400). Target files
- * ({@code /api/v1/imports}) are not JSON and have their own, larger limit.
+ * ({@code /api/v1/imports}), JSON or not, have their own, larger limit.
  */
 @Component
 class JsonBodyLimit extends OncePerRequestFilter {
@@ -27,10 +27,13 @@ class JsonBodyLimit extends OncePerRequestFilter {
     /** Room for a filing of a thousand targets with long notes, many times over. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
 
+    /** Target files, whether CSV or JSON (STIX bundles, MISP events), are read by their own, larger bound. */
+    static final String TARGET_FILES = "/api/v1/imports";
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase().contains("json");
+        return type == null || !type.toLowerCase().contains("json") || TARGET_FILES.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override

@@ -79,7 +79,7 @@ class ApiProblemDetailsTest {
     @Test
     void aBodyOfAnotherTypeIs415() throws Exception {
         problem(post("/api/v1/cases").with(agency()).contentType(MediaType.APPLICATION_XML).content("<case/>"), 415);
-        problem(post("/api/v1/imports").with(agency()).contentType(MediaType.APPLICATION_JSON).content("{}"), 415);
+        problem(post("/api/v1/imports").with(agency()).contentType(MediaType.APPLICATION_XML).content("<targets/>"), 415);
     }
 
     @Test

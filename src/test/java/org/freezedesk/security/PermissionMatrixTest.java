@@ -162,8 +162,8 @@ class PermissionMatrixTest {
         allow(AGENCY_ROLE, "GET /cases", "GET /cases/new", "POST /cases", "POST /cases/imports", "POST /api/v1/cases",
                 "POST /api/v1/imports");
         allow(CHANGE_CASE, "GET /cases/imports/{id}", "GET /api/v1/imports/{id}");
-        allow(READ_CASE_AS_AGENCY, "GET /cases/{reference}");
-        allow(READ_CASE_OVER_API, "GET /api/v1/cases/{reference}");
+        allow(READ_CASE_AS_AGENCY, "GET /cases/{reference}", "GET /cases/{reference}/stix.json", "GET /cases/{reference}/misp.json");
+        allow(READ_CASE_OVER_API, "GET /api/v1/cases/{reference}", "GET /api/v1/cases/{reference}/stix", "GET /api/v1/cases/{reference}/misp");
         allow(READ_CASE_AS_AGENCY, "GET /api/v1/cases/{reference}/recoveries", "GET /api/v1/cases/{reference}/recoveries/{id}");
         allow(CHANGE_CASE, "GET /api/v1/cases/{reference}/recoveries/holdings", "POST /api/v1/cases/{reference}/recoveries");
         allow(CHANGE_CASE,

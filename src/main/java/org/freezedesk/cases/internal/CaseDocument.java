@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import org.freezedesk.address.Caip10;
 import org.freezedesk.cases.CaseView;
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.FreezeCase;
@@ -20,9 +21,12 @@ record CaseDocument(String reference, String title, String agency, String incide
             Urgency urgency, String filedBy, OffsetDateTime filedAt, List<TargetDocument> targets, List<Group> groups) {
     }
 
-    /** {@code unattributed} is true when no counterparty holds the target, so nobody will be asked to freeze it. */
+    /**
+     * {@code caip10} names the account as chain and address do, as a CAIP-10 account id. {@code unattributed} is true
+     * when no counterparty holds the target, so nobody will be asked to freeze it.
+     */
     @Schema(name = "CaseTarget")
-    record TargetDocument(long id, int line, String chain, String asset, String address, String amount, String txHashes,
+    record TargetDocument(long id, int line, String chain, String asset, String address, String caip10, String amount, String txHashes,
             String note, boolean unattributed, List<RouteDocument> routes) {
     }
 
@@ -61,7 +65,8 @@ record CaseDocument(String reference, String title, String agency, String incide
                 r.targets().stream().map(t -> {
                     List<RouteDocument> routes = r.routesOf(t).stream().map(route -> new RouteDocument(route.counterpartyName(),
                             route.reason().name(), route.overrideReason(), route.overriddenBy())).toList();
-                    return new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(), t.address(), t.amountText(),
+                    return new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(), t.address(),
+                            Caip10.of(t.chain(), t.address()), t.amountText(),
                             t.txHashes(), t.note(), routes.isEmpty(), routes);
                 }).toList(),
                 r.groups().stream().map(g -> new Group(g.counterpartyName(), g.targets().size(),

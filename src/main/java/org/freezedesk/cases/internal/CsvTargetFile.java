@@ -22,7 +22,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a UTF-8 CSV file of targets: a header row naming the columns (in any order), then one target per
- * record. Every record keeps the line of the file it starts on, so that problems can be named by line.
+ * record. The account is in the columns chain and address, or in a caip10 column (a CAIP-10 account id). Every record keeps the line of the file it starts on, so that problems can be named by line.
  */
 final class CsvTargetFile {
 
@@ -30,8 +30,8 @@ final class CsvTargetFile {
     record Line(int lineNumber, TargetRow row, TargetProblem problem) {
     }
 
-    private static final List<TargetColumn> REQUIRED = List.of(TargetColumn.CHAIN, TargetColumn.ASSET, TargetColumn.ADDRESS,
-            TargetColumn.AMOUNT);
+    private static final List<TargetColumn> REQUIRED = List.of(TargetColumn.ASSET, TargetColumn.AMOUNT);
+    private static final List<TargetColumn> ACCOUNT = List.of(TargetColumn.CHAIN, TargetColumn.ADDRESS);
     private static final String COLUMNS = Arrays.stream(TargetColumn.values()).map(TargetColumn::csvName)
             .collect(Collectors.joining(", "));
 
@@ -56,10 +56,12 @@ final class CsvTargetFile {
                 int lineNumber = lines.lineAt(record.getCharacterPosition());
                 TargetProblem problem = record.size() == headerSize ? null : new TargetProblem(null,
                         "This line has " + record.size() + " values but the header names " + headerSize + " columns");
-                result.add(new Line(lineNumber, TargetRow.of(value(record, columns, TargetColumn.CHAIN),
+                TargetRow row = TargetRow.of(value(record, columns, TargetColumn.CHAIN),
                         value(record, columns, TargetColumn.ASSET), value(record, columns, TargetColumn.ADDRESS),
                         value(record, columns, TargetColumn.AMOUNT), value(record, columns, TargetColumn.TX_HASHES),
-                        value(record, columns, TargetColumn.NOTE)), problem));
+                        value(record, columns, TargetColumn.NOTE));
+                row.setCaip10(value(record, columns, TargetColumn.CAIP10));
+                result.add(new Line(lineNumber, row, problem));
             }
             if (result.isEmpty()) {
                 throw new ImportRefusedException("The file has a header but no target below it");
@@ -99,10 +101,14 @@ final class CsvTargetFile {
                 throw new ImportRefusedException("The header row names the column '" + column.csvName() + "' twice");
             }
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).map(TargetColumn::csvName).toList();
+        List<TargetColumn> required = new ArrayList<>(REQUIRED);
+        if (!columns.containsKey(TargetColumn.CAIP10)) {
+            required.addAll(0, ACCOUNT);
+        }
+        List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).map(TargetColumn::csvName).toList();
         if (!missing.isEmpty()) {
             throw new ImportRefusedException("The header row lacks the column(s) " + String.join(", ", missing)
-                    + "; the first line must name the columns: " + COLUMNS);
+                    + "; the first line must name the columns: " + COLUMNS + " (caip10 can stand for chain and address)");
         }
         return columns;
     }

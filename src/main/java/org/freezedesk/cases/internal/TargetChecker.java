@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.freezedesk.address.AddressCheck;
 import org.freezedesk.address.AddressValidator;
+import org.freezedesk.address.Caip10;
+import org.freezedesk.address.Caip10Check;
 import org.freezedesk.address.Chain;
 import org.freezedesk.input.Decimals;
 import org.freezedesk.input.InputPolicy;
@@ -49,18 +51,23 @@ public class TargetChecker {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        Optional<Chain> chain = Chain.parse(trim(row.getChain()));
-        if (chain.isEmpty()) {
-            problems.add(new TargetProblem(TargetColumn.CHAIN, trim(row.getChain()).isEmpty()
-                    ? "Choose a chain: " + CHAIN_CODES
-                    : "Unknown chain '" + trim(row.getChain()) + "'; one of " + CHAIN_CODES));
+        boolean byCaip10 = !trim(row.getCaip10()).isEmpty();
+        Optional<Caip10> account = byCaip10 ? caip10(row, problems) : Optional.empty();
+        Optional<Chain> chain = account.map(Caip10::chain);
+        if (!byCaip10) {
+            chain = Chain.parse(trim(row.getChain()));
+            if (chain.isEmpty()) {
+                problems.add(new TargetProblem(TargetColumn.CHAIN, trim(row.getChain()).isEmpty()
+                        ? "Choose a chain: " + CHAIN_CODES
+                        : "Unknown chain '" + trim(row.getChain()) + "'; one of " + CHAIN_CODES));
+            }
         }
         String asset = trim(row.getAsset()).toUpperCase(Locale.ROOT);
         if (!ASSET.matcher(asset).matches()) {
             problems.add(new TargetProblem(TargetColumn.ASSET, "Enter the asset symbol, such as BTC or USDT"));
         }
-        String address = null;
-        if (chain.isPresent()) {
+        String address = account.map(Caip10::address).orElse(null);
+        if (!byCaip10 && chain.isPresent()) {
             AddressCheck check = addresses.checkAddress(chain.get(), row.getAddress());
             if (check.valid()) {
                 address = check.normalized();
@@ -79,6 +86,35 @@ public class TargetChecker {
         }
         return new Result(new NewTarget(lineNumber, chain.get().name(), asset, address, amount, txHashes,
                 note.isEmpty() ? null : note), List.of());
+    }
+
+    /**
+     * The account a CAIP-10 id names, checked as the chain and address form is. Chain and address may be given
+     * alongside it, but then must name the same account.
+     */
+    private Optional<Caip10> caip10(TargetRow row, List<TargetProblem> problems) {
+        Caip10Check check = addresses.checkCaip10(row.getCaip10());
+        if (!check.valid()) {
+            problems.add(new TargetProblem(TargetColumn.CAIP10, check.reason()));
+            return Optional.empty();
+        }
+        Caip10 account = check.account();
+        boolean agree = true;
+        String chainCode = trim(row.getChain());
+        if (!chainCode.isEmpty() && Chain.parse(chainCode).filter(account.chain()::equals).isEmpty()) {
+            agree = false;
+            problems.add(new TargetProblem(TargetColumn.CAIP10, "The CAIP-10 id is on " + account.chain().name() + " ("
+                    + account.chain().caip2() + ") but the chain given is '" + chainCode + "'; give one or make them agree"));
+        }
+        if (!trim(row.getAddress()).isEmpty()) {
+            AddressCheck given = addresses.checkAddress(account.chain(), row.getAddress());
+            if (!given.valid() || !given.normalized().equals(account.address())) {
+                agree = false;
+                problems.add(new TargetProblem(TargetColumn.CAIP10, "The CAIP-10 id names the address " + account.address()
+                        + " but the address given is another; give one or make them agree"));
+            }
+        }
+        return agree ? Optional.of(account) : Optional.empty();
     }
 
     /**

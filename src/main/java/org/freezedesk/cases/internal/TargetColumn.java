@@ -7,7 +7,9 @@ public enum TargetColumn {
     ADDRESS("address", "address"),
     AMOUNT("amount", "amount"),
     TX_HASHES("tx_hashes", "txHashes"),
-    NOTE("note", "note");
+    NOTE("note", "note"),
+    /** The CAIP-10 account id, an alternative to chain and address. */
+    CAIP10("caip10", "caip10");
 
     private final String csvName;
     private final String field;
@@ -34,6 +36,7 @@ public enum TargetColumn {
             case AMOUNT -> row.getAmount();
             case TX_HASHES -> row.getTxHashes();
             case NOTE -> row.getNote();
+            case CAIP10 -> row.getCaip10();
         };
     }
 }

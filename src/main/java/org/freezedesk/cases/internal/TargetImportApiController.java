@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CSV imports for agencies' case systems: post the file, follow the check's progress, read the preview, then
+ * Target imports (CSV, STIX, MISP) for agencies' case systems: post the file, follow the check's progress, read the preview, then
  * file a case with {@code importId}. The same check and storage as the filing form's upload.
  */
 @RestController
@@ -51,12 +51,14 @@ class TargetImportApiController {
     }
 
     /**
-     * The file is the request body, {@code text/csv} in UTF-8, read in chunks up to {@link TargetImportService#MAX_BYTES}
-     * (413 beyond); 202 while its lines are checked.
+     * The file is the request body: {@code text/csv} in UTF-8, or a STIX 2.1 bundle or MISP event as JSON (told apart
+     * by content), read in chunks up to {@link TargetImportService#MAX_BYTES} (413 beyond); 202 while its lines are checked.
      */
-    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Operation(summary = "Check a CSV file of targets",
-            description = "UTF-8, header row chain,asset,address,amount,tx_hashes,note, up to 50,000 lines and 64 MB. "
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            MediaType.APPLICATION_JSON_VALUE, "application/stix+json"})
+    @Operation(summary = "Check a file of targets (CSV, STIX or MISP)",
+            description = "UTF-8 CSV (header row chain,asset,address,amount,tx_hashes,note), or a STIX 2.1 bundle or MISP event "
+                    + "as JSON; up to 50,000 lines and 64 MB. "
                     + "202 with the import and its Location; follow its progress there, then file it with importId.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", format = "binary"),

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bulk import of targets from CSV. The upload is read at once, so that a file that cannot be imported at all is
+ * Bulk import of targets from CSV, STIX 2.1 or MISP files. The upload is read at once, so that a file that cannot be imported at all is
  * refused while the user waits; its lines are then checked and routed in the background, reporting progress,
  * and the preview is stored in the database. Nothing becomes a target until the filer files the import.
  */
@@ -66,7 +66,7 @@ public class TargetImportService {
      */
     public String upload(String owner, FreezeCase freezeCase, FreezeRequest request, String fileName, byte[] content, String draft)
             throws ImportRefusedException {
-        List<CsvTargetFile.Line> lines = CsvTargetFile.parse(content, MAX_LINES);
+        List<CsvTargetFile.Line> lines = parse(content);
         imports.deleteCreatedBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(KEPT_FOR));
         String id = UUID.randomUUID().toString();
         String checkRun = UUID.randomUUID().toString();
@@ -92,7 +92,7 @@ public class TargetImportService {
         log.info("Resuming the check of target import {}, left unfinished by another node", check.id());
         List<CsvTargetFile.Line> lines;
         try {
-            lines = CsvTargetFile.parse(check.content(), MAX_LINES);
+            lines = parse(check.content());
         } catch (ImportRefusedException e) {
             imports.fail(check.id(), checkRun, e.getMessage());
             return true;
@@ -101,6 +101,11 @@ public class TargetImportService {
                 : cases.requestedTargets(check.caseId(), requestId(check.caseId(), check.requestSequence()));
         check(check.id(), checkRun, lines, requested);
         return true;
+    }
+
+    /** A CSV file, or a STIX bundle or MISP event (JSON), told apart by content so that the same upload takes all three. */
+    private static List<CsvTargetFile.Line> parse(byte[] content) throws ImportRefusedException {
+        return JsonTargetFile.isJson(content) ? JsonTargetFile.parse(content, MAX_LINES) : CsvTargetFile.parse(content, MAX_LINES);
     }
 
     private Long requestId(long caseId, Integer sequence) {
@@ -177,7 +182,9 @@ public class TargetImportService {
         boolean valid = problems.isEmpty();
         if (target == null) {
             TargetRow row = line.row();
-            return new ImportLine(number, false, row.getChain(), row.getAsset(), row.getAddress(), row.getAmount(), row.getTxHashes(),
+            // A line naming its account only by CAIP-10 id shows the id where the address would be.
+            String address = row.getAddress() == null || row.getAddress().isBlank() ? row.getCaip10() : row.getAddress();
+            return new ImportLine(number, false, row.getChain(), row.getAsset(), address, row.getAmount(), row.getTxHashes(),
                     row.getNote(), problems, List.of());
         }
         String earlier = requested.get(TargetChecker.key(target.chain(), target.asset(), target.address()));

@@ -1,6 +1,9 @@
 package org.freezedesk.cases.internal;
 
-/** One target as typed into the filing form or the API, kept verbatim so a refused form shows it again. */
+/**
+ * One target as typed into the filing form or the API, kept verbatim so a refused form shows it again. The account
+ * is named by chain and address, or by a CAIP-10 account id ({@code caip10}) instead.
+ */
 public class TargetRow {
 
     private String chain;
@@ -9,6 +12,7 @@ public class TargetRow {
     private String amount;
     private String txHashes;
     private String note;
+    private String caip10;
 
     public static TargetRow of(String chain, String asset, String address, String amount, String txHashes, String note) {
         TargetRow row = new TargetRow();
@@ -21,8 +25,15 @@ public class TargetRow {
         return row;
     }
 
+    /** The same row naming its account by a CAIP-10 account id. */
+    public static TargetRow ofCaip10(String caip10, String asset, String amount, String txHashes, String note) {
+        TargetRow row = of(null, asset, null, amount, txHashes, note);
+        row.caip10 = caip10;
+        return row;
+    }
+
     public boolean isBlank() {
-        return blank(chain) && blank(asset) && blank(address) && blank(amount) && blank(txHashes) && blank(note);
+        return blank(chain) && blank(asset) && blank(address) && blank(amount) && blank(txHashes) && blank(note) && blank(caip10);
     }
 
     private static boolean blank(String s) {
@@ -75,5 +86,13 @@ public class TargetRow {
 
     public void setNote(String note) {
         this.note = note;
+    }
+
+    public String getCaip10() {
+        return caip10;
+    }
+
+    public void setCaip10(String caip10) {
+        this.caip10 = caip10;
     }
 }

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.freezedesk.address.Caip10;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCase;
@@ -174,7 +175,8 @@ class PortalApiController {
         FreezeCase freezeCase = cases.caseOfRequest(freezeRequest.id());
         Map<Long, TargetOutcome> latest = counterpartyRequests.latestOutcomes(cr.id());
         List<TargetDocument> targets = cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId()).stream()
-                .map(t -> new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(), t.address(), t.amountText(),
+                .map(t -> new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(), t.address(),
+                        Caip10.of(t.chain(), t.address()), t.amountText(),
                         precision.decimals(t.chain(), t.asset()), t.txHashes(), t.note(),
                         latest.containsKey(t.id()) ? OutcomeDocument.of(latest.get(t.id())) : null))
                 .toList();

@@ -22,9 +22,12 @@ record PortalRequestDocument(String caseReference, String caseTitle, String agen
     record Acknowledgement(String name, String title, OffsetDateTime at) {
     }
 
-    /** {@code outcome} is the one in force, from the latest response naming the target; null until then. */
+    /**
+     * {@code caip10} names the account as chain and address do, as a CAIP-10 account id. {@code outcome} is the one in
+     * force, from the latest response naming the target; null until then.
+     */
     @Schema(name = "PortalTarget")
-    record TargetDocument(long id, int line, String chain, String asset, String address, String amount, int decimals,
+    record TargetDocument(long id, int line, String chain, String asset, String address, String caip10, String amount, int decimals,
             String txHashes, String note, OutcomeDocument outcome) {
     }
 

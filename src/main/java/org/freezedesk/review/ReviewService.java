@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CasePermissions;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class ReviewService {
+
+    private static final String DECIDED_MEANWHILE = "Another legal officer decided this request a moment ago; its case shows the decision";
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -55,7 +59,13 @@ public class ReviewService {
         if (task == null) {
             throw new ReviewNotFoundException(taskId);
         }
-        ReviewItem item = item(task);
+        ReviewItem item;
+        try {
+            item = item(task);
+        } catch (NullValueException completedMeanwhile) {
+            // Another reviewer's decision ended the task between the query and reading its variables.
+            throw new ReviewNotFoundException(taskId);
+        }
         if (!permissions.mayReview(item.freezeCase().agency(), reviewer)) {
             throw new ReviewNotFoundException(taskId);
         }
@@ -99,11 +109,15 @@ public class ReviewService {
         try {
             decisions.insert(item.request().id(), taskId, form.getDecision(), comment, reviewer.getUsername());
         } catch (DuplicateKeyException decidedMeanwhile) {
-            throw new NotOpenException("Another legal officer decided this request a moment ago; its case shows the decision");
+            throw new NotOpenException(DECIDED_MEANWHILE);
         }
         cases.setState(item.request().id(), form.getDecision().resultingState());
         audit.record("LEGAL_" + form.getDecision().name(), "freeze_request", item.request().id(), item.freezeCase().reference(),
                 item.request().state().name(), form.getDecision().resultingState().name() + (comment == null ? "" : ": " + comment));
-        taskService.complete(taskId, Map.of(FreezeRequestProcess.REVIEW_DECISION, form.getDecision().name()));
+        try {
+            taskService.complete(taskId, Map.of(FreezeRequestProcess.REVIEW_DECISION, form.getDecision().name()));
+        } catch (NullValueException | OptimisticLockingException decidedMeanwhile) {
+            throw new NotOpenException(DECIDED_MEANWHILE);
+        }
     }
 }

@@ -10,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +102,39 @@ class ReviewApiTest {
         assertProblem(decide(task, elsewhere, "REJECT", "Not mine"), 404);
         assertProblem(call(get("/api/v1/reviews/" + task), legal), 404);
         assertThat(decisions(requestId)).isEqualTo(1);
+    }
+
+    /** Legal officers deciding the same request at once: one decision is recorded, every other call is told 409. */
+    @Test
+    void concurrentDecisionsRecordOneAndRefuseTheRest() throws Exception {
+        StaffUser legal = users.loadUserByUsername("legal");
+        String reference = file(users.loadUserByUsername("agency"), "7");
+        String task = legalReview(reference);
+        long requestId = cases.requestsOf(cases.findCase(reference).orElseThrow().id()).get(0).id();
+        int callers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String decision = i % 2 == 0 ? "APPROVE" : "REJECT";
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return decide(task, legal, decision, "Caller's reason").getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answers).filteredOn(status -> status == 200).hasSize(1);
+            assertThat(answers).filteredOn(status -> status != 200).allMatch(status -> status == 409 || status == 404);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(decisions(requestId)).isEqualTo(1);
+        assertThat(cases.request(requestId).state()).isIn(FreezeRequestState.APPROVED, FreezeRequestState.REJECTED);
     }
 
     @Test

@@ -10,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,6 +110,42 @@ class RecoveryApiTest {
         assertThat(json.readTree(approved.getContentAsString()).get("reviewedBy").asText()).isEqualTo("legal");
         assertThat(recoveries.find(id).state()).isEqualTo(RecoveryState.APPROVED);
         problem(decide(task, legal, "REJECT", "Too late"), 404);
+    }
+
+    /** Legal officers deciding one instruction at once: one decision stands, every other call is refused, none fails. */
+    @Test
+    void concurrentDecisionsLeaveOneAndRefuseTheRest() throws Exception {
+        RecoveryStory story = new RecoveryStory(context);
+        String reference = story.file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "100"));
+        story.approve(reference);
+        story.acknowledge(reference, "Tether");
+        story.respond(reference, "Tether", Outcome.FROZEN, "100", null);
+        long id = story.instruct(reference, "Tether", "10", DESTINATION);
+        StaffUser legal = users.loadUserByUsername("legal");
+        String task = taskOf(legal, id);
+        int callers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Integer> answers = new ArrayList<>();
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String decision = i % 2 == 0 ? "APPROVE" : "REJECT";
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return decide(task, legal, decision, "Caller's reason").getStatus();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(answers).filteredOn(status -> status != 200).allMatch(status -> status == 409 || status == 404);
+        assertThat(recoveries.find(id).state()).isIn(RecoveryState.APPROVED, RecoveryState.REJECTED, RecoveryState.NOTIFIED);
     }
 
     private String instruction(String holding, String amount) throws Exception {

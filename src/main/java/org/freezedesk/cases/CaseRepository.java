@@ -46,7 +46,9 @@ public class CaseRepository {
             rs.getLong("case_id"), rs.getInt("sequence_number"), rs.getString("legal_basis"),
             rs.getString("court_order_reference"), rs.getString("mlat_reference"), Urgency.valueOf(rs.getString("urgency")),
             FreezeRequestState.valueOf(rs.getString("state")), rs.getString("filed_by"),
-            rs.getObject("filed_at", OffsetDateTime.class), rs.getString("process_instance_id"));
+            rs.getObject("filed_at", OffsetDateTime.class), rs.getString("process_instance_id"), rs.getString("emergency_justification"),
+            rs.getObject("on_call_reminded_at", OffsetDateTime.class), rs.getInt("on_call_reminders"), rs.getBoolean("do_not_notify"),
+            rs.getString("do_not_notify_basis"), rs.getObject("do_not_notify_until", LocalDate.class));
 
     private static final RowMapper<Target> TARGET = (rs, n) -> new Target(rs.getLong("id"), rs.getLong("freeze_request_id"),
             rs.getInt("line_number"), rs.getString("chain"), rs.getString("asset"), rs.getString("address"),
@@ -117,20 +119,44 @@ public class CaseRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO freeze_request (case_id, sequence_number, legal_basis, court_order_reference, mlat_reference,
-                                            urgency, state, filed_by, filed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                            urgency, state, filed_by, filed_at, emergency_justification, do_not_notify,
+                                            do_not_notify_basis, do_not_notify_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, sequenceNumber, form.getLegalBasis().strip(), blankToNull(form.getCourtOrderReference()),
                         blankToNull(form.getMlatReference()), form.getUrgency().name(), FreezeRequestState.IN_REVIEW.name(),
-                        filedBy, now())
+                        filedBy, now(), emergencyJustification(form), form.isDoNotNotify(), doNotNotifyBasis(form), doNotNotifyUntil(form))
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
     public void updateRequest(long requestId, FilingForm form) {
-        jdbc.sql("UPDATE freeze_request SET legal_basis = ?, court_order_reference = ?, mlat_reference = ?, urgency = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE freeze_request SET legal_basis = ?, court_order_reference = ?, mlat_reference = ?, urgency = ?,
+                       emergency_justification = ?, do_not_notify = ?, do_not_notify_basis = ?, do_not_notify_until = ?
+                WHERE id = ?""")
                 .params(form.getLegalBasis().strip(), blankToNull(form.getCourtOrderReference()),
-                        blankToNull(form.getMlatReference()), form.getUrgency().name(), requestId)
+                        blankToNull(form.getMlatReference()), form.getUrgency().name(), emergencyJustification(form),
+                        form.isDoNotNotify(), doNotNotifyBasis(form), doNotNotifyUntil(form), requestId)
                 .update();
+    }
+
+    /** A justification given with another urgency than EMERGENCY is not kept: nothing would read it. */
+    private static String emergencyJustification(FilingForm form) {
+        return form.getUrgency() == Urgency.EMERGENCY ? blankToNull(form.getEmergencyJustification()) : null;
+    }
+
+    private static String doNotNotifyBasis(FilingForm form) {
+        return form.isDoNotNotify() ? blankToNull(form.getDoNotNotifyBasis()) : null;
+    }
+
+    private static Date doNotNotifyUntil(FilingForm form) {
+        return form.isDoNotNotify() && form.getDoNotNotifyUntil() != null ? Date.valueOf(form.getDoNotNotifyUntil()) : null;
+    }
+
+    /** The on-call officers were reminded again that an EMERGENCY request waits for them. */
+    public void onCallReminded(long requestId) {
+        jdbc.sql("UPDATE freeze_request SET on_call_reminded_at = ?, on_call_reminders = on_call_reminders + 1 WHERE id = ?")
+                .params(now(), requestId).update();
     }
 
     public void setProcessInstanceId(long requestId, String processInstanceId) {

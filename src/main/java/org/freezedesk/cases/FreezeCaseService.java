@@ -80,6 +80,7 @@ public class FreezeCaseService {
         saveTargets.accept(requestId);
         audit.record("CASE_FILED", "freeze_case", caseId, reference, null, "title=" + form.getTitle().strip());
         audit.record("REQUEST_FILED", "freeze_request", requestId, reference, null, describe(form) + targetsDescription);
+        recordFlags(requestId, reference, null);
         runtimeService.startProcessInstanceByKey(FreezeRequestProcess.KEY, reference,
                 Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId, FreezeRequestProcess.FILER, filer.getUsername()));
         return reference;
@@ -98,6 +99,7 @@ public class FreezeCaseService {
         saveTargets(requestId, targets);
         audit.record("SUPPLEMENTARY_REQUEST_FILED", "freeze_request", requestId, reference, null,
                 "request " + sequence + "; " + describe(form) + describe(targets));
+        recordFlags(requestId, reference, null);
         Map<String, Object> variables = Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId,
                 FreezeRequestProcess.FILER, filer.getUsername());
         runtimeService.createProcessInstanceQuery().processDefinitionKey(FreezeRequestProcess.KEY)
@@ -150,6 +152,7 @@ public class FreezeCaseService {
         audit.record("REQUEST_AMENDED", "freeze_request", request.id(), reference, before, describe(form) + targetsDescription
                 + (dropped.isEmpty() ? "" : "; route overrides dropped: "
                 + String.join("; ", dropped.subList(0, Math.min(dropped.size(), DESCRIBED_TARGETS)))));
+        recordFlags(request.id(), reference, request);
         taskService.complete(task.getId());
         return dropped;
     }
@@ -279,6 +282,28 @@ public class FreezeCaseService {
 
     private static String describe(FreezeRequest request) {
         return "legal basis=" + request.legalBasis() + "; urgency=" + request.urgency() + "; ";
+    }
+
+    /**
+     * The emergency justification and the do-not-notify flag get events of their own, each when filed or changed
+     * ({@code before} is null at filing), so that an auditor finds them without reading every request description.
+     */
+    private void recordFlags(long requestId, String reference, FreezeRequest before) {
+        FreezeRequest after = cases.request(requestId);
+        String justificationBefore = before == null ? null : before.emergencyJustification();
+        if (after.emergencyJustification() != null && !after.emergencyJustification().equals(justificationBefore)) {
+            audit.record("EMERGENCY_JUSTIFIED", "freeze_request", requestId, reference, justificationBefore, after.emergencyJustification());
+        }
+        String flagBefore = before == null ? null : describeDoNotNotify(before);
+        String flagAfter = describeDoNotNotify(after);
+        if (before == null ? after.doNotNotify() : !flagAfter.equals(flagBefore)) {
+            audit.record("DO_NOT_NOTIFY_SET", "freeze_request", requestId, reference, flagBefore, flagAfter);
+        }
+    }
+
+    private static String describeDoNotNotify(FreezeRequest request) {
+        return request.doNotNotify() ? "do not notify the customer until " + request.doNotNotifyUntil() + " (inclusive); legal basis: "
+                + request.doNotNotifyBasis() : "the customer may be notified";
     }
 
     /** Lists the targets while that stays readable; a long list is summed up, and its file is named by its hash. */

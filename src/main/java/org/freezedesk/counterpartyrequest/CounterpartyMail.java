@@ -31,7 +31,8 @@ public class CounterpartyMail {
         RESENT_NOTIFICATION("notification", "Freeze request (sent again)", "NOTIFICATION_RESENT"),
         REMINDER("reminder", "Reminder: freeze request", "REMINDER_SENT"),
         ESCALATION_NOTICE("escalation-notice", "Overdue: freeze request", "ESCALATION_NOTICE_SENT"),
-        LINK_RENEWAL("link-renewal", "New link: freeze request", "LINK_RENEWAL_SENT");
+        LINK_RENEWAL("link-renewal", "New link: freeze request", "LINK_RENEWAL_SENT"),
+        RELEASE_NOTICE("release-notice", "Withdrawn: release the freeze of request", "RELEASE_NOTICE_SENT");
 
         private final String template;
         private final String subject;
@@ -103,7 +104,9 @@ public class CounterpartyMail {
         variables.put("verificationCode", verificationCodes.codeFor(counterpartyRequestId));
         variables.put("verifyUrl", baseUrl + "/portal/verify");
         // Stored with the link in this transaction and sent once it has committed: the link opens from the moment the mail arrives.
-        outbox.send(recipients, subject + " " + freezeCase.reference() + " — " + counterparty.name(), template, variables);
+        // In the subject too, so that it is seen before the mail is opened.
+        String warning = freezeRequest.doNotNotify() ? "DO NOT NOTIFY THE CUSTOMER — " : "";
+        outbox.send(recipients, warning + subject + " " + freezeCase.reference() + " — " + counterparty.name(), template, variables);
         return new Mailed(freezeCase.reference(), recipients);
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
  * A counterparty's answer was stored. Published in the transaction that stores it, whatever the counterparty
  * request's process is doing (waiting, overdue, or already ended), so a listener never misses an answer.
  *
+ * @param responseId the stored answer, one per submission: what tells two identical answers apart
  * @param targets what the counterparty reported in this answer, one entry per target it answered
  */
-public record CounterpartyResponded(long counterpartyRequestId, long freezeRequestId, String caseReference,
+public record CounterpartyResponded(long counterpartyRequestId, long responseId, long freezeRequestId, String caseReference,
         List<TargetAnswer> targets) {
 
     public CounterpartyResponded {

@@ -66,7 +66,8 @@ class HostileInput {
 
     static final String[] MAIN_TABLES = {"freeze_case", "freeze_request", "target", "target_route", "legal_decision",
             "counterparty_request", "counterparty_response", "target_outcome", "recovery_instruction", "freeze_hold", "case_closure",
-            "counterparty", "counterparty_contact", "address_attribution", "response_draft", "follow_up_contact", "app_user"};
+            "counterparty", "counterparty_contact", "address_attribution", "response_draft", "follow_up_contact", "app_user",
+            "webhook_subscription"};
 
     /** Who may reach a path at all, so that the input, not the role, is what gets tested. */
     record Caller(UserDetails staff, String basicUser, String bearerToken) {

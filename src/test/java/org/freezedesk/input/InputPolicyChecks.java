@@ -107,6 +107,9 @@ abstract class InputPolicyChecks {
                  "targets": [{"chain": "ETH", "asset": "USDT", "address": "%s", "amount": "10", "txHashes": "", "note": "n"}]}
                 """.formatted(Filings.KRAKEN_ETH_ADDRESS));
 
+        hostile.oneJsonValueAtATime("/api/v1/webhooks", """
+                {"url": "https://cases.ncu.example.org/hooks", "eventTypes": ["request.approved", "lead.reported"], "active": true}""");
+
         Map<String, String> response = new LinkedHashMap<>();
         response.put("submittedBy", "Jo Compliance");
         response.put("outcomes[0].targetId", String.valueOf(target));

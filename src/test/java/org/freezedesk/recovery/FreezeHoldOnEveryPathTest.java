@@ -122,7 +122,8 @@ class FreezeHoldOnEveryPathTest {
                 Actor.counterparty("Tether", cr.id()));
         story.awaitListenersOfEventsSince(respondedAt);
         story.runJobs(reference);
-        return new CounterpartyResponded(cr.id(), cr.freezeRequestId(), reference,
+        long responseId = counterpartyRequests.latestOutcomes(cr.id()).get(target.id()).responseId();
+        return new CounterpartyResponded(cr.id(), responseId, cr.freezeRequestId(), reference,
                 List.of(new CounterpartyResponded.TargetAnswer(target.id(), Outcome.FROZEN, heldUntil)));
     }
 

@@ -18,7 +18,12 @@ record CaseDocument(String reference, String title, String agency, String incide
         OffsetDateTime createdAt, List<Request> requests, List<CounterpartyRequest> counterpartyRequests, List<Total> totals) {
 
     record Request(int sequence, FreezeRequestState state, String legalBasis, String courtOrderReference, String mlatReference,
-            Urgency urgency, String filedBy, OffsetDateTime filedAt, List<TargetDocument> targets, List<Group> groups) {
+            Urgency urgency, String emergencyJustification, DoNotNotify doNotNotify, String filedBy, OffsetDateTime filedAt,
+            List<TargetDocument> targets, List<Group> groups) {
+    }
+
+    /** Present when the counterparties must not tell their customer: on what legal basis, until when (inclusive). */
+    record DoNotNotify(String legalBasis, LocalDate until) {
     }
 
     /**
@@ -60,7 +65,10 @@ record CaseDocument(String reference, String title, String agency, String incide
 
     private static Request request(CaseView.RequestView r) {
         return new Request(r.request().sequenceNumber(), r.request().state(), r.request().legalBasis(),
-                r.request().courtOrderReference(), r.request().mlatReference(), r.request().urgency(), r.request().filedBy(),
+                r.request().courtOrderReference(), r.request().mlatReference(), r.request().urgency(),
+                r.request().emergencyJustification(),
+                r.request().doNotNotify() ? new DoNotNotify(r.request().doNotNotifyBasis(), r.request().doNotNotifyUntil()) : null,
+                r.request().filedBy(),
                 r.request().filedAt(),
                 r.targets().stream().map(t -> {
                     List<RouteDocument> routes = r.routesOf(t).stream().map(route -> new RouteDocument(route.counterpartyName(),

@@ -17,6 +17,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 
 /** A case with its first request, or the amendment of a returned request; the same for the form and the API. */
+@RequestRules
 public class FilingForm {
 
     @NotBlank(message = "Enter a case title")
@@ -47,6 +48,20 @@ public class FilingForm {
 
     @NotNull(message = "Choose the urgency")
     private Urgency urgency = Urgency.URGENT;
+
+    /** Why the request cannot wait for the usual review; required for {@link Urgency#EMERGENCY}. */
+    @Size(max = 2000, message = "At most 2000 characters")
+    private String emergencyJustification;
+
+    /** The counterparty must not tell its customer about the request, on {@link #doNotNotifyBasis}, until {@link #doNotNotifyUntil}. */
+    private boolean doNotNotify;
+
+    @Size(max = 1000, message = "At most 1000 characters")
+    private String doNotNotifyBasis;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @DateInRange
+    private LocalDate doNotNotifyUntil;
 
     @Size(max = InputPolicy.MAX_FORM_ROWS, message = "At most " + InputPolicy.MAX_FORM_ROWS + " targets here; import a CSV file for more")
     private List<TargetRow> targets = new ArrayList<>();
@@ -132,6 +147,38 @@ public class FilingForm {
 
     public void setUrgency(Urgency urgency) {
         this.urgency = urgency;
+    }
+
+    public String getEmergencyJustification() {
+        return emergencyJustification;
+    }
+
+    public void setEmergencyJustification(String emergencyJustification) {
+        this.emergencyJustification = emergencyJustification;
+    }
+
+    public boolean isDoNotNotify() {
+        return doNotNotify;
+    }
+
+    public void setDoNotNotify(boolean doNotNotify) {
+        this.doNotNotify = doNotNotify;
+    }
+
+    public String getDoNotNotifyBasis() {
+        return doNotNotifyBasis;
+    }
+
+    public void setDoNotNotifyBasis(String doNotNotifyBasis) {
+        this.doNotNotifyBasis = doNotNotifyBasis;
+    }
+
+    public LocalDate getDoNotNotifyUntil() {
+        return doNotNotifyUntil;
+    }
+
+    public void setDoNotNotifyUntil(LocalDate doNotNotifyUntil) {
+        this.doNotNotifyUntil = doNotNotifyUntil;
     }
 
     public String getImportId() {

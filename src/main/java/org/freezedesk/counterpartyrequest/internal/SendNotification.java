@@ -8,9 +8,11 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.freezedesk.counterpartyrequest.CounterpartyMail;
+import org.freezedesk.counterpartyrequest.CounterpartyNotified;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,12 @@ class SendNotification implements JavaDelegate {
     private final CounterpartyMail mail;
     private final CounterpartyRequestRepository counterpartyRequests;
     private final CounterpartyRepository counterparties;
+    private final ApplicationEventPublisher events;
 
-    SendNotification(CounterpartyMail mail, CounterpartyRequestRepository counterpartyRequests, CounterpartyRepository counterparties) {
+    SendNotification(CounterpartyMail mail, CounterpartyRequestRepository counterpartyRequests, CounterpartyRepository counterparties,
+            ApplicationEventPublisher events) {
         this.mail = mail;
+        this.events = events;
         this.counterpartyRequests = counterpartyRequests;
         this.counterparties = counterparties;
     }
@@ -33,8 +38,8 @@ class SendNotification implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = (Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID);
-        int slaHours = counterparties.findById((Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_ID))
-                .orElseThrow().responseSlaHours();
+        long counterpartyId = (Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_ID);
+        int slaHours = counterparties.findById(counterpartyId).orElseThrow().responseSlaHours();
         OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.UTC)
                 .plus(share(slaHours, execution.getVariable(CounterpartyRequestProcess.SLA_ESCALATION_SHARE)));
         counterpartyRequests.setDue(id, deadline);
@@ -42,6 +47,8 @@ class SendNotification implements JavaDelegate {
         execution.setVariable(CounterpartyRequestProcess.REMINDER_AFTER,
                 share(slaHours, execution.getVariable(CounterpartyRequestProcess.SLA_REMINDER_SHARE)).toString());
         mail.send(id, CounterpartyMail.Kind.NOTIFICATION);
+        events.publishEvent(new CounterpartyNotified(id, counterpartyRequests.find(id).freezeRequestId(), counterpartyId,
+                execution.getBusinessKey(), deadline));
     }
 
     private static Duration share(int slaHours, Object share) {

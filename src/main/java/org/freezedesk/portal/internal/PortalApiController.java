@@ -33,6 +33,7 @@ import org.freezedesk.counterpartyrequest.TargetOutcome;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.input.Problems;
 import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
+import org.freezedesk.portal.internal.PortalRequestDocument.DoNotNotify;
 import org.freezedesk.portal.internal.PortalRequestDocument.OutcomeDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.ResponseDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.TargetDocument;
@@ -125,16 +126,40 @@ class PortalApiController {
     ResponseEntity<?> respond(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody ResponseForm form, HttpServletRequest request) {
         return withOpenLink(authorization, request, cr -> {
+            counterpartyRequestService.refuseIfWithdrawn(cr);
             BindingResult result = new BeanPropertyBindingResult(form, "response");
             beanValidator.validate(form, result);
             if (!cr.acknowledged()) {
                 result.reject("notAcknowledged", "Acknowledge receipt first: POST /api/v1/portal/acknowledgement");
             }
             List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
+            responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
             if (result.hasErrors()) {
                 return badRequest(result);
             }
-            counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), request.getRemoteAddr(), outcomes, actor(cr));
+            counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), request.getRemoteAddr(), outcomes,
+                    form.isDoNotNotifyConfirmed(), actor(cr));
+            return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
+        });
+    }
+
+    /** For a withdrawn request ({@code state} WITHDRAWN): confirms, per target, that the freeze was lifted. */
+    @PostMapping("/releases")
+    @Operation(summary = "Confirm freezes lifted", description = "For a withdrawn request: per target, that the freeze was lifted.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ReleaseForm.class)))
+    @ApiResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = PortalRequestDocument.class)))
+    ResponseEntity<?> confirmRelease(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody ReleaseForm form, HttpServletRequest request) {
+        return withOpenLink(authorization, request, cr -> {
+            BindingResult result = new BeanPropertyBindingResult(form, "release");
+            beanValidator.validate(form, result);
+            List<Long> released = responseValidator.validateRelease(form, ownTargets(cr), result);
+            responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
+            if (result.hasErrors()) {
+                return badRequest(result);
+            }
+            counterpartyRequestService.confirmRelease(cr, form.getSubmittedBy().strip(), request.getRemoteAddr(), released,
+                    form.isDoNotNotifyConfirmed(), actor(cr));
             return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
         });
     }
@@ -185,11 +210,12 @@ class PortalApiController {
                 .forEach(o -> byResponse.computeIfAbsent(o.responseId(), id -> new ArrayList<>()).add(o));
         List<ResponseDocument> responses = byResponse.entrySet().stream()
                 .map(e -> new ResponseDocument(e.getKey(), e.getValue().get(0).submittedAt(), e.getValue().get(0).submittedByName(),
-                        e.getValue().stream().map(OutcomeDocument::of).toList()))
+                        counterpartyRequests.doNotNotifyConfirmed(e.getKey()), e.getValue().stream().map(OutcomeDocument::of).toList()))
                 .toList();
         return new PortalRequestDocument(freezeCase.reference(), freezeCase.title(), freezeCase.agency(),
                 freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
                 freezeRequest.mlatReference(), freezeRequest.urgency(),
+                freezeRequest.doNotNotify() ? new DoNotNotify(freezeRequest.doNotNotifyBasis(), freezeRequest.doNotNotifyUntil()) : null,
                 counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.state(), cr.dueAt(),
                 cr.acknowledged() ? new Acknowledgement(cr.acknowledgedByName(), cr.acknowledgedByTitle(), cr.acknowledgedAt()) : null,
                 targets, responses);

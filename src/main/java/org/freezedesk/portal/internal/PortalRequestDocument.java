@@ -13,11 +13,18 @@ import org.freezedesk.counterpartyrequest.TargetOutcome;
 
 /**
  * The JSON shape of a counterparty's own request, for exchanges that integrate: what the portal page shows,
- * nothing more. Amounts are strings so that no client reads them as floating point.
+ * nothing more. Amounts are strings so that no client reads them as floating point. {@code doNotNotify} is present
+ * when the counterparty must not tell its customer; every answer then sends {@code "doNotNotifyConfirmed": true}.
+ * A {@code state} WITHDRAWN means: release the freeze, and confirm it per target ({@code POST /api/v1/portal/releases}).
  */
 record PortalRequestDocument(String caseReference, String caseTitle, String agency, int requestSequence, String legalBasis,
-        String courtOrderReference, String mlatReference, Urgency urgency, String counterparty, CounterpartyRequestState state,
-        OffsetDateTime dueAt, Acknowledgement acknowledgement, List<TargetDocument> targets, List<ResponseDocument> responses) {
+        String courtOrderReference, String mlatReference, Urgency urgency, DoNotNotify doNotNotify, String counterparty,
+        CounterpartyRequestState state, OffsetDateTime dueAt, Acknowledgement acknowledgement, List<TargetDocument> targets,
+        List<ResponseDocument> responses) {
+
+    /** Do not tell the customer about the request, on this legal basis, until this date (inclusive). */
+    record DoNotNotify(String legalBasis, LocalDate until) {
+    }
 
     record Acknowledgement(String name, String title, OffsetDateTime at) {
     }
@@ -40,6 +47,7 @@ record PortalRequestDocument(String caseReference, String caseTitle, String agen
         }
     }
 
-    record ResponseDocument(long id, OffsetDateTime submittedAt, String submittedBy, List<OutcomeDocument> outcomes) {
+    record ResponseDocument(long id, OffsetDateTime submittedAt, String submittedBy, boolean doNotNotifyConfirmed,
+            List<OutcomeDocument> outcomes) {
     }
 }

@@ -17,6 +17,8 @@ public final class FreezeHoldProcess {
 
     public static final String READ_HELD_UNTIL = "readHeldUntil";
     public static final String ASK_FOR_EXTENSION = "askForExtension";
+    /** Listens to the creation of {@link #ASK_FOR_EXTENSION}: the moment the filer is warned, told to other modules. */
+    public static final String ANNOUNCE_LAPSE_WARNING = "announceLapseWarning";
     public static final String SEND_EXTENSION_REQUEST = "sendExtensionRequest";
     public static final String MARK_HOLD_LAPSED = "markHoldLapsed";
 

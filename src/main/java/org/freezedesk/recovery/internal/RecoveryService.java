@@ -20,9 +20,11 @@ import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CasePermissions;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.input.NotOpenException;
+import org.freezedesk.recovery.RecoveryConfirmed;
 import org.freezedesk.review.FourEyesViolationException;
 import org.freezedesk.review.ReviewDecision;
 import org.freezedesk.security.StaffUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,10 +39,12 @@ public class RecoveryService {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final CasePermissions permissions;
+    private final ApplicationEventPublisher events;
 
     RecoveryService(RecoveryRepository recoveries, RuntimeService runtimeService, TaskService taskService, AuditLog audit,
-            TransactionTemplate transaction, CasePermissions permissions) {
+            TransactionTemplate transaction, CasePermissions permissions, ApplicationEventPublisher events) {
         this.permissions = permissions;
+        this.events = events;
         this.recoveries = recoveries;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -197,8 +201,14 @@ public class RecoveryService {
     /** Stores the answer first, then tells the process, which reads it from the table. */
     public void confirmTransfer(RecoveryInstruction instruction, String name, String txHash, BigDecimal amount, LocalDate transferredOn,
             Actor actor) {
-        answer(instruction, actor, "RECOVERY_CONFIRMED",
-                () -> recoveries.confirm(instruction.id(), name, txHash, amount, transferredOn),
+        answer(instruction, actor, "RECOVERY_CONFIRMED", () -> {
+                    boolean stored = recoveries.confirm(instruction.id(), name, txHash, amount, transferredOn);
+                    if (stored) {
+                        events.publishEvent(new RecoveryConfirmed(instruction.id(), instruction.counterpartyRequestId(),
+                                instruction.targetId(), instruction.caseReference(), instruction.asset(), amount, txHash, transferredOn));
+                    }
+                    return stored;
+                },
                 amount.stripTrailingZeros().toPlainString() + " " + instruction.asset() + " in " + txHash + " on " + transferredOn
                         + ", confirmed by " + name);
     }

@@ -132,6 +132,9 @@ class ReviewApiController {
         ReviewItem item = reviewService.openItem(id, user);
         BindingResult result = new BeanPropertyBindingResult(form, "decision");
         beanValidator.validate(form, result);
+        if (form.getDecision() == ReviewDecision.RETURN && !item.mayReturn()) {
+            result.rejectValue("decision", "noReturn", "An emergency request is approved or rejected, not returned");
+        }
         if (form.getDecision() != null && form.getDecision() != ReviewDecision.APPROVE
                 && (form.getComment() == null || form.getComment().isBlank())) {
             result.rejectValue("comment", "required", "Say why, so the filer knows what to change");

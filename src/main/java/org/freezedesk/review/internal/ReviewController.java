@@ -1,5 +1,6 @@
 package org.freezedesk.review.internal;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,6 +69,9 @@ class ReviewController {
                 && (form.getComment() == null || form.getComment().isBlank())) {
             result.rejectValue("comment", "required", "Say why, so the filer knows what to change");
         }
+        if (!item.mayReturn() && form.getDecision() == ReviewDecision.RETURN) {
+            result.rejectValue("decision", "notReturned", "An EMERGENCY request is approved or rejected here, not returned for amendment");
+        }
         if (result.hasErrors()) {
             addRequest(taskId, user, model, 1);
             return "review/show";
@@ -94,6 +98,8 @@ class ReviewController {
         model.addAttribute("item", item);
         model.addAttribute("decisions", decisions.forRequest(item.request().id()));
         model.addAttribute("ownRequest", item.request().filedBy().equals(user.getUsername()));
-        model.addAttribute("decisionChoices", ReviewDecision.values());
+        model.addAttribute("approvedOnCall", item.secondReview() && user.getUsername().equals(reviewService.onCallApprover(item)));
+        model.addAttribute("decisionChoices", Arrays.stream(ReviewDecision.values())
+                .filter(d -> item.mayReturn() || d != ReviewDecision.RETURN).toList());
     }
 }

@@ -190,6 +190,17 @@ class AccountAdminController {
         return act(username, redirect, "reactivated", () -> administration.setActive(username, true, admin.getUsername()));
     }
 
+    @PostMapping("/accounts/{username}/on-call")
+    String startOnCall(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, redirect, "is on call: it may approve EMERGENCY requests alone and is reminded of them",
+                () -> administration.setOnCall(username, true));
+    }
+
+    @PostMapping("/accounts/{username}/off-call")
+    String endOnCall(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, redirect, "is no longer on call", () -> administration.setOnCall(username, false));
+    }
+
     @PostMapping("/accounts/{username}/password-reset")
     String resetPassword(@PathVariable String username, RedirectAttributes redirect) {
         return act(username, redirect, "reset: the old password no longer works and a one-time link was mailed",

@@ -144,6 +144,18 @@ public class AccountAdministration {
                 before.enabled() ? "active" : "inactive", active ? "active" : "inactive");
     }
 
+    /** Only a LEGAL account can be on call: it then approves EMERGENCY requests alone and is reminded of them. */
+    @Transactional
+    public void setOnCall(String username, boolean onCall) {
+        Account before = account(username);
+        if (onCall && !before.roles().contains(Role.LEGAL)) {
+            throw new AccountProblem("roles", "Only a LEGAL account can be on call.");
+        }
+        repository.setOnCall(username, onCall);
+        audit.record(onCall ? "ON_CALL_STARTED" : "ON_CALL_ENDED", "app_user", username,
+                before.onCall() ? "on call" : "not on call", onCall ? "on call" : "not on call");
+    }
+
     /** The old password stops working at once; the account chooses a new one through the mailed link. */
     @Transactional
     public void resetPassword(String username) {

@@ -121,12 +121,12 @@ class AccountRepository {
         });
         return jdbc.sql("""
                 SELECT u.username, u.display_name, u.email, u.agency, u.legal_unit_id, l.name AS legal_unit, u.enabled, u.demo,
-                       u.totp_enrolled_at
+                       u.totp_enrolled_at, u.on_call
                 FROM app_user u LEFT JOIN legal_unit l ON l.id = u.legal_unit_id ORDER BY u.username""")
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
                         rs.getString("agency"), (Long) rs.getObject("legal_unit_id", Long.class), rs.getString("legal_unit"),
                         roles.getOrDefault(rs.getString("username"), EnumSet.noneOf(Role.class)), rs.getBoolean("enabled"),
-                        rs.getBoolean("demo"), rs.getObject("totp_enrolled_at") != null))
+                        rs.getBoolean("demo"), rs.getObject("totp_enrolled_at") != null, rs.getBoolean("on_call")))
                 .list();
     }
 
@@ -177,6 +177,10 @@ class AccountRepository {
 
     void setEnabled(String username, boolean enabled) {
         jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update();
+    }
+
+    void setOnCall(String username, boolean onCall) {
+        jdbc.sql("UPDATE app_user SET on_call = ? WHERE username = ?").params(onCall, username).update();
     }
 
     void setPasswordHash(String username, String passwordHash) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.freezedesk.security.CounterpartyClient;
 import org.freezedesk.security.Role;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -80,6 +81,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                                .hasAnyAuthority(Role.AGENCY.authority(), CounterpartyClient.AUTHORITY)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiRefusals))
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiRefusals).accessDeniedHandler(apiRefusals))
@@ -104,6 +107,7 @@ public class SecurityConfig {
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/stats/**").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
+                        .requestMatchers("/webhooks/**").hasRole(Role.AGENCY.name())
                         .requestMatchers(path("/admin/**"), path("/camunda/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().access(SecondFactorLogin.signedIn()))
                 .formLogin(form -> form.loginPage("/login").successHandler(secondFactorLogin).permitAll())

@@ -23,6 +23,7 @@ record PortalRequestDocument(String caseReference, String caseTitle, String agen
         List<ResponseDocument> responses) {
 
     /** Do not tell the customer about the request, on this legal basis, until this date (inclusive). */
+    @Schema(name = "PortalDoNotNotify")
     record DoNotNotify(String legalBasis, LocalDate until) {
     }
 

@@ -222,6 +222,7 @@ class PermissionMatrixTest {
                 "POST /api/v1/admin/accounts/{username}/deactivate", "POST /api/v1/admin/accounts/{username}/reactivate",
                 "POST /api/v1/admin/accounts/{username}/password-reset",
                 "POST /api/v1/admin/accounts/{username}/second-factor-reset",
+                "GET /admin/sanctions", "POST /admin/sanctions", "GET /api/v1/admin/sanctions", "POST /api/v1/admin/sanctions",
                 "GET /camunda/app/cockpit/default/", "GET /camunda/api/engine/engine/", "GET /engine-rest/incident",
                 "GET /actuator/prometheus");
 

@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.freezedesk.cases.CaseView;
 import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.TargetSanctions;
 import org.freezedesk.input.Problems;
 import org.freezedesk.security.StaffUser;
 import org.springframework.http.ProblemDetail;
@@ -37,10 +39,12 @@ class CaseApiController {
     private final FilingValidator filingValidator;
     private final SmartValidator beanValidator;
     private final TargetImportService imports;
+    private final TargetSanctions sanctions;
 
     CaseApiController(FreezeCaseService freezeCaseService, FilingValidator filingValidator, SmartValidator beanValidator,
-            TargetImportService imports) {
+            TargetImportService imports, TargetSanctions sanctions) {
         this.imports = imports;
+        this.sanctions = sanctions;
         this.freezeCaseService = freezeCaseService;
         this.filingValidator = filingValidator;
         this.beanValidator = beanValidator;
@@ -97,16 +101,21 @@ class CaseApiController {
 
     private ResponseEntity<CaseDocument> created(String reference, StaffUser user) {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + reference))
-                .body(CaseDocument.of(freezeCaseService.view(reference, user)));
+                .body(document(reference, user));
     }
 
     @GetMapping("/{reference}")
     @Operation(summary = "A case's state", description = "Its requests, targets with their routes, counterparty requests and totals.")
     CaseDocument get(@PathVariable String reference, @AuthenticationPrincipal StaffUser user) {
-        return CaseDocument.of(freezeCaseService.view(reference, user));
+        return document(reference, user);
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(BindingResult result) {
         return Problems.badRequest(result);
+    }
+
+    private CaseDocument document(String reference, StaffUser user) {
+        CaseView view = freezeCaseService.view(reference, user);
+        return CaseDocument.of(view, sanctions.ofCase(view.freezeCase().id()));
     }
 }

@@ -3,6 +3,8 @@ package org.freezedesk.cases.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +21,14 @@ import org.springframework.web.multipart.MultipartFile;
 /** A case with its first request, or the amendment of a returned request; the same for the form and the API. */
 @RequestRules
 public class FilingForm {
+
+    /**
+     * The header row the paste box starts with: the columns of the form's rows, in their order. The filer may change
+     * it, as in a file (to give CAIP-10 ids instead of chain and address, say).
+     */
+    public static final String PASTE_HEADER = Stream.of(TargetColumn.CHAIN, TargetColumn.ASSET, TargetColumn.ADDRESS, TargetColumn.AMOUNT,
+            TargetColumn.TX_HASHES, TargetColumn.NOTE).map(TargetColumn::csvName).collect(Collectors.joining(",")) + "\n";
+    static final int PASTED_MAX_CHARACTERS = (int) TargetImportService.MAX_BYTES;
 
     @NotBlank(message = "Enter a case title")
     @Size(max = 200, message = "At most 200 characters")
@@ -72,6 +82,14 @@ public class FilingForm {
     /** The CSV file chosen in the form, before it is checked; never part of the JSON API. */
     @JsonIgnore
     private MultipartFile file;
+
+    /**
+     * Target lines pasted instead of choosing a file, checked and previewed as the file would be: the file's columns
+     * under its header row, which the box starts with. Never part of the JSON API.
+     */
+    @JsonIgnore
+    @Size(max = PASTED_MAX_CHARACTERS, message = "At most 64 MB of lines here; import a CSV file in parts for more")
+    private String pastedLines = PASTE_HEADER;
 
     /** Rows left empty in the form are not targets; dropping them first keeps error indexes on the rows shown. */
     public void dropBlankTargets() {
@@ -187,6 +205,21 @@ public class FilingForm {
 
     public void setImportId(String importId) {
         this.importId = importId == null || importId.isBlank() ? null : importId.strip();
+    }
+
+    @JsonIgnore
+    public String getPastedLines() {
+        return pastedLines;
+    }
+
+    @JsonIgnore
+    public void setPastedLines(String pastedLines) {
+        this.pastedLines = pastedLines;
+    }
+
+    /** Whether lines were pasted below the header row the box starts with. */
+    public boolean hasPastedLines() {
+        return pastedLines != null && !pastedLines.isBlank() && !pastedLines.strip().equals(PASTE_HEADER.strip());
     }
 
     @JsonIgnore

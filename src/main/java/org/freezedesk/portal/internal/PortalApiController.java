@@ -28,10 +28,13 @@ import org.freezedesk.counterpartyrequest.AccessLinks.Link;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
+import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.input.Problems;
+import org.freezedesk.portal.internal.PortalRequestDocument.AgencyDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
 import org.freezedesk.portal.internal.PortalRequestDocument.DoNotNotify;
 import org.freezedesk.portal.internal.PortalRequestDocument.OutcomeDocument;
@@ -73,11 +76,13 @@ class PortalApiController {
     private final ResponseValidator responseValidator;
     private final AssetPrecision precision;
     private final SmartValidator beanValidator;
+    private final RequestTrust trust;
 
     PortalApiController(PortalAccess access, CounterpartyRequestRepository counterpartyRequests,
             CounterpartyRequestService counterpartyRequestService, CounterpartyRepository counterparties, CaseRepository cases,
-            ResponseValidator responseValidator, AssetPrecision precision, SmartValidator beanValidator) {
+            ResponseValidator responseValidator, AssetPrecision precision, SmartValidator beanValidator, RequestTrust trust) {
         this.access = access;
+        this.trust = trust;
         this.counterpartyRequests = counterpartyRequests;
         this.counterpartyRequestService = counterpartyRequestService;
         this.counterparties = counterparties;
@@ -213,8 +218,8 @@ class PortalApiController {
                         counterpartyRequests.doNotNotifyConfirmed(e.getKey()), e.getValue().stream().map(OutcomeDocument::of).toList()))
                 .toList();
         return new PortalRequestDocument(freezeCase.reference(), freezeCase.title(), freezeCase.agency(),
-                freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
-                freezeRequest.mlatReference(), freezeRequest.urgency(),
+                AgencyDocument.of(trust.of(cr.id())), freezeRequest.sequenceNumber(), freezeRequest.legalBasis(),
+                freezeRequest.courtOrderReference(), freezeRequest.mlatReference(), freezeRequest.urgency(),
                 freezeRequest.doNotNotify() ? new DoNotNotify(freezeRequest.doNotNotifyBasis(), freezeRequest.doNotNotifyUntil()) : null,
                 counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.state(), cr.dueAt(),
                 cr.acknowledged() ? new Acknowledgement(cr.acknowledgedByName(), cr.acknowledgedByTitle(), cr.acknowledgedAt()) : null,

@@ -21,11 +21,13 @@ import org.freezedesk.counterpartyrequest.AccessLinks.Link;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
+import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.counterpartyrequest.Draft;
 import org.freezedesk.counterpartyrequest.LinkRenewals;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -59,11 +61,13 @@ class PortalController {
     private final ResponseValidator responseValidator;
     private final ResponseDrafts drafts;
     private final AssetPrecision precision;
+    private final RequestTrust trust;
 
     PortalController(PortalAccess access, CounterpartyRequestRepository counterpartyRequests,
             CounterpartyRequestService counterpartyRequestService, LinkRenewals linkRenewals, CounterpartyRepository counterparties,
-            CaseRepository cases, ResponseValidator responseValidator, ResponseDrafts drafts, AssetPrecision precision) {
+            CaseRepository cases, ResponseValidator responseValidator, ResponseDrafts drafts, AssetPrecision precision, RequestTrust trust) {
         this.access = access;
+        this.trust = trust;
         this.counterpartyRequests = counterpartyRequests;
         this.counterpartyRequestService = counterpartyRequestService;
         this.linkRenewals = linkRenewals;
@@ -221,6 +225,7 @@ class PortalController {
         model.addAttribute("counterparty", counterparties.findById(cr.counterpartyId()).orElseThrow());
         model.addAttribute("freezeCase", cases.caseOfRequest(freezeRequest.id()));
         model.addAttribute("freezeRequest", freezeRequest);
+        model.addAttribute("trust", trust.of(cr.id()));
         model.addAttribute("targets", targets);
         model.addAttribute("targetLines", targets.stream().collect(Collectors.toMap(Target::id, Target::lineNumber)));
         model.addAttribute("decimals", targets.stream().collect(Collectors.toMap(Target::id, t -> precision.decimals(t.chain(), t.asset()))));

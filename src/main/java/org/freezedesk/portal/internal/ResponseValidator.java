@@ -16,6 +16,7 @@ import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.input.Decimals;
 import org.freezedesk.input.InputPolicy;
 import org.springframework.stereotype.Component;

@@ -13,6 +13,7 @@ import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
+import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.portal.PortalLinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -43,9 +44,11 @@ class RecoveryPortalController {
     private final AddressValidator addresses;
     private final FreezeHoldRepository holds;
     private final FreezeHoldService holdService;
+    private final RequestTrust trust;
 
     RecoveryPortalController(PortalLinks portalLinks, RecoveryRepository recoveries, RecoveryService recoveryService,
-            AddressValidator addresses, FreezeHoldRepository holds, FreezeHoldService holdService) {
+            AddressValidator addresses, FreezeHoldRepository holds, FreezeHoldService holdService, RequestTrust trust) {
+        this.trust = trust;
         this.portalLinks = portalLinks;
         this.recoveries = recoveries;
         this.recoveryService = recoveryService;
@@ -67,6 +70,7 @@ class RecoveryPortalController {
         }
         model.addAttribute("instructions", recoveries.forCounterpartyRequest(cr.get().id()));
         model.addAttribute("holds", holds.forCounterpartyRequest(cr.get().id()));
+        model.addAttribute("trust", trust.of(cr.get().id()));
         return LIST_VIEW;
     }
 
@@ -78,6 +82,7 @@ class RecoveryPortalController {
         }
         model.addAttribute("extensionForm", new ExtensionForm());
         model.addAttribute("hold", hold.get());
+        model.addAttribute("trust", trust.of(hold.get().counterpartyRequestId()));
         return HOLD_VIEW;
     }
 
@@ -91,6 +96,7 @@ class RecoveryPortalController {
         Optional<LocalDate> heldUntil = Amounts.laterDate(form.getHeldUntil(), "heldUntil", hold.get().heldUntil(), LocalDate.now(ZoneOffset.UTC), result);
         if (result.hasErrors()) {
             model.addAttribute("hold", hold.get());
+            model.addAttribute("trust", trust.of(hold.get().counterpartyRequestId()));
             return HOLD_VIEW;
         }
         holdService.extend(hold.get(), heldUntil.get(), Actor.counterparty(hold.get().counterpartyName() + ", " + form.getName().strip(),
@@ -110,6 +116,7 @@ class RecoveryPortalController {
         model.addAttribute("transferForm", transfer);
         model.addAttribute("declineForm", new DeclineForm());
         model.addAttribute("instruction", instruction.get());
+        model.addAttribute("trust", trust.of(instruction.get().counterpartyRequestId()));
         return VIEW;
     }
 
@@ -133,6 +140,7 @@ class RecoveryPortalController {
         if (result.hasErrors()) {
             model.addAttribute("declineForm", new DeclineForm());
             model.addAttribute("instruction", instruction);
+            model.addAttribute("trust", trust.of(instruction.counterpartyRequestId()));
             return VIEW;
         }
         recoveryService.confirmTransfer(instruction, form.getName().strip(), hash.normalized(), amount.get(), on.get(), actor(instruction));
@@ -153,6 +161,7 @@ class RecoveryPortalController {
             transfer.setAmount(found.get().amountText());
             model.addAttribute("transferForm", transfer);
             model.addAttribute("instruction", found.get());
+            model.addAttribute("trust", trust.of(found.get().counterpartyRequestId()));
             return VIEW;
         }
         recoveryService.decline(found.get(), form.getName().strip(), form.getReason().strip(), actor(found.get()));

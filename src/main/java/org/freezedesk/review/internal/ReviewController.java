@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.TargetAnswers;
+import org.freezedesk.cases.TargetSanctions;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.review.DecisionForm;
@@ -38,10 +39,12 @@ class ReviewController {
     private final CounterpartyRepository counterparties;
     private final LegalDecisionRepository decisions;
     private final TargetAnswers targetAnswers;
+    private final TargetSanctions sanctions;
 
     ReviewController(ReviewService reviewService, CaseRepository cases, CounterpartyRepository counterparties,
-            LegalDecisionRepository decisions, TargetAnswers targetAnswers) {
+            LegalDecisionRepository decisions, TargetAnswers targetAnswers, TargetSanctions sanctions) {
         this.reviewService = reviewService;
+        this.sanctions = sanctions;
         this.targetAnswers = targetAnswers;
         this.cases = cases;
         this.counterparties = counterparties;
@@ -96,6 +99,7 @@ class ReviewController {
         model.addAttribute("targets", targetAnswers.page(item.freezeCase().id(), new TargetAnswers.Filter(null, null, item.request().id()), page));
         model.addAttribute("counterparties", counterparties.findAll().stream().collect(Collectors.toMap(Counterparty::id, c -> c)));
         model.addAttribute("item", item);
+        model.addAttribute("sanctions", sanctions.of(item.request()));
         model.addAttribute("decisions", decisions.forRequest(item.request().id()));
         model.addAttribute("ownRequest", item.request().filedBy().equals(user.getUsername()));
         model.addAttribute("approvedOnCall", item.secondReview() && user.getUsername().equals(reviewService.onCallApprover(item)));

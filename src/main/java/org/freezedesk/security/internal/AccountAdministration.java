@@ -68,7 +68,7 @@ public class AccountAdministration {
     @Transactional
     public Agency registerAgency(AgencyForm form, String vettedBy) {
         List<String> domains = domains(form.getDomains());
-        long id = repository.insertAgency(form.getName().strip(), form.getJurisdiction().strip(), domains, vettedBy)
+        long id = repository.insertAgency(form.getName().strip(), form.getJurisdiction().strip(), domains, form.getVettingStatus(), vettedBy)
                 .orElseThrow(() -> new AccountProblem("name", "An agency of that name is already registered."));
         Agency agency = agency(id);
         audit.record("AGENCY_REGISTERED", "agency", id, null, describe(agency));
@@ -78,7 +78,8 @@ public class AccountAdministration {
     @Transactional
     public Agency changeAgency(long id, AgencyForm form, String vettedBy) {
         Agency before = agency(id);
-        repository.updateAgency(id, form.getJurisdiction().strip(), domains(form.getDomains()), form.isActive(), vettedBy);
+        repository.updateAgency(id, form.getJurisdiction().strip(), domains(form.getDomains()), form.getVettingStatus(), form.isActive(),
+                vettedBy);
         Agency after = agency(id);
         audit.record("AGENCY_CHANGED", "agency", id, describe(before), describe(after));
         return after;
@@ -267,7 +268,8 @@ public class AccountAdministration {
     }
 
     private static String describe(Agency a) {
-        return abbreviate(2000, "name=" + a.name() + "; jurisdiction=" + a.jurisdiction() + "; domains=" + a.domains() + "; vetted by " + a.vettedBy()
+        return abbreviate(2000, "name=" + a.name() + "; jurisdiction=" + a.jurisdiction() + "; domains=" + a.domains() + "; vetting="
+                + a.vettingStatus() + "; vetted by " + a.vettedBy()
                 + "; " + (a.active() ? "active" : "inactive"));
     }
 

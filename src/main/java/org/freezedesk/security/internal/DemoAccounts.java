@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.freezedesk.security.Role;
+import org.freezedesk.security.VettingStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +32,8 @@ public class DemoAccounts {
 
     @Transactional
     public void create() {
-        repository.insertAgency(NCCU, "United Kingdom", List.of("ncu.example.org"), "demo");
-        repository.insertAgency(FIU, "Singapore", List.of("fiu.example.org"), "demo");
+        repository.insertAgency(NCCU, "United Kingdom", List.of("ncu.example.org"), VettingStatus.VETTED, "demo");
+        repository.insertAgency(FIU, "Singapore", List.of("fiu.example.org"), VettingStatus.VETTED, "demo");
         // Serves no agency in particular, which means every agency.
         repository.insertLegalUnit(LEGAL_UNIT, List.of());
         Long legalUnit = repository.legalUnitNamed(LEGAL_UNIT).orElseThrow().id();

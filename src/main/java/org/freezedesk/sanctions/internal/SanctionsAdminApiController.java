@@ -32,6 +32,7 @@ class SanctionsAdminApiController {
     record ListDocument(SanctionsList list) {
     }
 
+    @Schema(name = "SanctionsImport")
     record ImportDocument(boolean changed, SanctionsList list, int addressesOnSupportedChains, Map<String, Long> addressesPerCurrency) {
     }
 

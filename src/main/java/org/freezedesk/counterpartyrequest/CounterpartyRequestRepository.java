@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.freezedesk.cases.CounterpartyProgress;
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.CounterpartyRequestSummary;
 import org.freezedesk.cases.Lead;
+import org.freezedesk.cases.Urgency;
 import org.freezedesk.counterpartyrequest.internal.ContactChannel;
 import org.freezedesk.counterpartyrequest.internal.FollowUpContact;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,12 +74,55 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
         return jdbc.sql("SELECT * FROM counterparty_request WHERE id = ?").param(id).query(REQUEST).single();
     }
 
+    /** The request, if it is addressed to that counterparty: what a counterparty's key may reach. */
+    public Optional<CounterpartyRequest> findAddressedTo(long id, long counterpartyId) {
+        return jdbc.sql("SELECT * FROM counterparty_request WHERE id = ? AND counterparty_id = ?").params(id, counterpartyId)
+                .query(REQUEST).optional();
+    }
+
     /** The counterparty requests of one case, for pages that list them. */
     public List<CounterpartyRequest> findByCase(long caseId) {
         return jdbc.sql("""
                 SELECT cr.* FROM counterparty_request cr JOIN freeze_request fr ON fr.id = cr.freeze_request_id
                 WHERE fr.case_id = ? ORDER BY fr.sequence_number, cr.id""")
                 .param(caseId).query(REQUEST).list();
+    }
+
+    /**
+     * The requests addressed to one counterparty, oldest first, after the one with id {@code afterId}: a page of a
+     * list that new requests only lengthen at its end, so a cursor never skips nor repeats one.
+     */
+    public List<AddressedRequest> addressedTo(long counterpartyId, RequestFilter filter, long afterId, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT cr.*, fc.reference AS case_reference, fc.title AS case_title, fc.agency AS case_agency,
+                       fr.sequence_number, fr.urgency
+                FROM counterparty_request cr JOIN freeze_request fr ON fr.id = cr.freeze_request_id
+                JOIN freeze_case fc ON fc.id = fr.case_id
+                WHERE cr.counterparty_id = ? AND cr.id > ?""");
+        List<Object> params = new ArrayList<>(List.of(counterpartyId, afterId));
+        if (filter.state() != null) {
+            sql.append(" AND cr.state = ?");
+            params.add(filter.state().name());
+        }
+        if (filter.urgency() != null) {
+            sql.append(" AND fr.urgency = ?");
+            params.add(filter.urgency().name());
+        }
+        if (filter.dueBefore() != null) {
+            sql.append(" AND cr.due_at < ?");
+            params.add(filter.dueBefore());
+        }
+        if (filter.dueFrom() != null) {
+            sql.append(" AND cr.due_at >= ?");
+            params.add(filter.dueFrom());
+        }
+        sql.append(" ORDER BY cr.id FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new AddressedRequest(REQUEST.mapRow(rs, n), rs.getString("case_reference"),
+                        rs.getString("case_title"), rs.getString("case_agency"), rs.getInt("sequence_number"),
+                        Urgency.valueOf(rs.getString("urgency"))))
+                .list();
     }
 
     /** The first mail counts; reminders and later mails leave the time alone. */

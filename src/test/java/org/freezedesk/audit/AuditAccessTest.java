@@ -1,7 +1,7 @@
 package org.freezedesk.audit;
 
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +15,7 @@ import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.FreezeDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditAccessTest {
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired StaffUserRepository users;
     @Autowired AuditIntegrity integrity;
     @Autowired AuditLog auditLog;
@@ -30,27 +32,27 @@ class AuditAccessTest {
 
     @Test
     void auditorsVerifyOverTheApiWithHttpBasic() throws Exception {
-        mvc.perform(get("/api/v1/audit/verify").with(httpBasic("auditor", "auditor")))
+        mvc.perform(get("/api/v1/audit/verify").with(bearerOf(context, "auditor")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true))
                 .andExpect(jsonPath("$.head.hash").isString());
-        mvc.perform(get("/api/v1/audit/head").with(httpBasic("auditor", "auditor")))
+        mvc.perform(get("/api/v1/audit/head").with(bearerOf(context, "auditor")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.hash").value(integrity.head().hash()));
-        mvc.perform(get("/api/v1/audit/verify").param("head", "not-a-head").with(httpBasic("auditor", "auditor")))
+        mvc.perform(get("/api/v1/audit/verify").param("head", "not-a-head").with(bearerOf(context, "auditor")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").isString());
     }
 
     @Test
     void otherRolesAndStrangersCannotVerify() throws Exception {
-        mvc.perform(get("/api/v1/audit/verify").with(httpBasic("agency", "agency"))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/audit/verify").with(httpBasic("admin", "admin"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit/verify").with(bearerOf(context, "agency"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit/verify").with(bearerOf(context, "admin"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit/verify")).andExpect(status().isUnauthorized());
         mvc.perform(get("/audit/integrity").with(user(users.loadUserByUsername("legal")))).andExpect(status().isForbidden());
     }
 
     @Test
     void anAuditorCannotChangeAnythingHere() throws Exception {
-        mvc.perform(post("/api/v1/audit/verify").with(httpBasic("auditor", "auditor"))).andExpect(status().isForbidden());
-        mvc.perform(delete("/api/v1/audit/head").with(httpBasic("auditor", "auditor"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/audit/verify").with(bearerOf(context, "auditor"))).andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/audit/head").with(bearerOf(context, "auditor"))).andExpect(status().isForbidden());
         mvc.perform(post("/audit/integrity").with(user(users.loadUserByUsername("auditor"))).with(csrf()))
                 .andExpect(status().isMethodNotAllowed());
     }

@@ -2,7 +2,7 @@ package org.freezedesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
@@ -45,6 +46,7 @@ class AuditIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired TransactionTemplate transaction;
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
 
     private List<AuditEvent> events;
 
@@ -84,7 +86,7 @@ class AuditIT {
             assertThat(verification.intact()).isFalse();
             assertThat(verification.brokenEventId()).isEqualTo(victim.id());
             assertThat(verification.problem()).contains("does not match its hash");
-            mvc.perform(get("/api/v1/audit/verify").with(httpBasic("auditor", "auditor")))
+            mvc.perform(get("/api/v1/audit/verify").with(bearerOf(context, "auditor")))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.brokenEventId").value(victim.id()));

@@ -1,9 +1,9 @@
 package org.freezedesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +40,7 @@ class SignedHeadTest {
     static GreenMailExtension greenMail = TestMail.server();
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired StaffUserRepository users;
     @Autowired AuditLog auditLog;
     @Autowired TransactionTemplate transaction;
@@ -62,7 +64,7 @@ class SignedHeadTest {
         Document page = Jsoup.parse(mvc.perform(get("/audit/integrity").param("head", filed)
                 .with(user(users.loadUserByUsername("auditor")))).andReturn().getResponse().getContentAsString());
         assertThat(page.select("#verification .alert-success")).as(page.text()).hasSize(1);
-        mvc.perform(get("/api/v1/audit/verify").param("head", filed).with(httpBasic("auditor", "auditor")))
+        mvc.perform(get("/api/v1/audit/verify").param("head", filed).with(bearerOf(context, "auditor")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
     }
 
@@ -76,7 +78,7 @@ class SignedHeadTest {
         Document page = Jsoup.parse(mvc.perform(get("/audit/integrity").param("head", moved)
                 .with(user(users.loadUserByUsername("auditor")))).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".alert-warning").text()).contains("signature does not verify");
-        mvc.perform(get("/api/v1/audit/verify").param("head", moved).with(httpBasic("auditor", "auditor")))
+        mvc.perform(get("/api/v1/audit/verify").param("head", moved).with(bearerOf(context, "auditor")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(containsString("signature")));
     }
 

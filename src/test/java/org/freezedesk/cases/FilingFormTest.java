@@ -1,8 +1,8 @@
 package org.freezedesk.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,11 +26,13 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The filing form and the JSON API refuse bad input field by field, keep what was typed, and store nothing. */
 @FreezeDeskTest
@@ -40,6 +42,7 @@ class FilingFormTest {
     private static final String BROKEN_CHECKSUM = "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired StaffUserRepository users;
     @Autowired CounterpartyRepository counterparties;
     @Autowired HistoryService historyService;
@@ -153,9 +156,10 @@ class FilingFormTest {
 
     @Test
     void apiRefusesABadBodyFieldByFieldAndStoresNothing() throws Exception {
+        RequestPostProcessor key = bearerOf(context, "agency");
         Map<String, Long> before = stored();
 
-        MockHttpServletResponse response = mvc.perform(post("/api/v1/cases").with(httpBasic("agency", "agency"))
+        MockHttpServletResponse response = mvc.perform(post("/api/v1/cases").with(key)
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"title": " ", "incidentSummary": "Drained", "legalBasis": "PoCA s. 41", "urgency": "URGENT",
                                  "targets": [{"chain": "ETH", "asset": "USDT", "address": "%s", "amount": "abc"}]}
@@ -173,7 +177,7 @@ class FilingFormTest {
 
     @Test
     void apiFilesAGoodBodyAndShowsItOnlyToTheFilersAgency() throws Exception {
-        MockHttpServletResponse created = mvc.perform(post("/api/v1/cases").with(httpBasic("agency", "agency"))
+        MockHttpServletResponse created = mvc.perform(post("/api/v1/cases").with(bearerOf(context, "agency"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"title": "Harmony bridge", "incidentSummary": "Multisig keys stolen", "legalBasis": "PoCA s. 41",
                                  "urgency": "CRITICAL",
@@ -187,7 +191,7 @@ class FilingFormTest {
         assertThat(location).matches(".*/api/v1/cases/FRZ-\\d{4}-\\d{6}");
         String path = location.substring(location.indexOf("/api/v1/cases/"));
 
-        MockHttpServletResponse fetched = mvc.perform(get(path).with(httpBasic("agency", "agency"))).andReturn().getResponse();
+        MockHttpServletResponse fetched = mvc.perform(get(path).with(bearerOf(context, "agency"))).andReturn().getResponse();
         assertThat(fetched.getStatus()).isEqualTo(200);
         JsonNode document = json.readTree(fetched.getContentAsString());
         assertThat(document.get("reference").asText()).isEqualTo(path.substring("/api/v1/cases/".length()));
@@ -196,7 +200,7 @@ class FilingFormTest {
         assertThat(targets.findValuesAsText("amount")).containsExactly("2500.25", "all");
         assertThat(document.get("requests").get(0).get("state").asText()).isEqualTo("IN_REVIEW");
 
-        MockHttpServletResponse otherAgency = mvc.perform(get(path).with(httpBasic("agency2", "agency2"))).andReturn().getResponse();
+        MockHttpServletResponse otherAgency = mvc.perform(get(path).with(bearerOf(context, "agency2"))).andReturn().getResponse();
         assertThat(otherAgency.getStatus()).isEqualTo(404);
         assertThat(otherAgency.getContentAsString()).doesNotContain(Filings.ETH_ADDRESS, "Harmony");
     }

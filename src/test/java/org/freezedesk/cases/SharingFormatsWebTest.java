@@ -2,7 +2,7 @@ package org.freezedesk.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -22,6 +22,7 @@ import org.freezedesk.support.SharingSchemas;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +35,7 @@ class SharingFormatsWebTest {
     private static final String TRON_CAIP10 = "tron:728126428:" + Filings.TRON_ADDRESS;
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired ObjectMapper json;
     @Autowired StaffUserRepository users;
 
@@ -100,9 +102,9 @@ class SharingFormatsWebTest {
         assertThat(SharingSchemas.mispViolations(event)).isEmpty();
         assertThat(targets(importFile(MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(event)).get("lines"))).isEqualTo(filed);
 
-        assertThat(mvc.perform(get("/api/v1/cases/" + reference + "/stix").with(httpBasic("agency2", "agency2")))
+        assertThat(mvc.perform(get("/api/v1/cases/" + reference + "/stix").with(bearerOf(context, "agency2")))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get("/api/v1/cases/" + reference + "/misp").with(httpBasic("auditor", "auditor")))
+        assertThat(mvc.perform(get("/api/v1/cases/" + reference + "/misp").with(bearerOf(context, "auditor")))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
@@ -151,7 +153,7 @@ class SharingFormatsWebTest {
 
     private JsonNode importFile(String type, byte[] content) throws Exception {
         MockHttpServletResponse accepted = mvc.perform(post("/api/v1/imports").contentType(type).content(content)
-                .with(httpBasic("agency", "agency"))).andReturn().getResponse();
+                .with(bearerOf(context, "agency"))).andReturn().getResponse();
         assertThat(accepted.getStatus()).as(accepted.getContentAsString()).isEqualTo(202);
         String location = accepted.getHeader("Location");
         await().atMost(Duration.ofSeconds(30)).until(() -> !getJson(location, null).get("state").asText().equals("CHECKING"));
@@ -161,7 +163,7 @@ class SharingFormatsWebTest {
     }
 
     private JsonNode getJson(String path, String expectedType) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path).with(httpBasic("agency", "agency"))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(get(path).with(bearerOf(context, "agency"))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         if (expectedType != null) {
             assertThat(response.getContentType()).isEqualTo(expectedType);
@@ -171,7 +173,7 @@ class SharingFormatsWebTest {
 
     private MockHttpServletResponse send(String path, MediaType type, String body) throws Exception {
         return mvc.perform(post(path).contentType(type)
-                .content(body).with(httpBasic("agency", "agency"))).andReturn().getResponse();
+                .content(body).with(bearerOf(context, "agency"))).andReturn().getResponse();
     }
 
     /** Chain, asset, address, amount and note of each target or valid preview line, in order. */

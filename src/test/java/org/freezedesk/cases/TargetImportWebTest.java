@@ -2,8 +2,8 @@ package org.freezedesk.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -28,6 +28,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +41,7 @@ class TargetImportWebTest {
     private static final String UNATTRIBUTED_BTC = "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2";
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired StaffUserRepository users;
     @Autowired ObjectMapper json;
 
@@ -101,7 +103,7 @@ class TargetImportWebTest {
     void caseSystemImportsThroughTheApiAndSeesUnattributedTargets() throws Exception {
         MvcResult accepted = mvc.perform(post("/api/v1/imports").contentType("text/csv").header("X-File-Name", "api.csv")
                         .content(csv(TargetFiles.HEADER, "ETH,USDT," + Filings.ETH_ADDRESS + ",5,,", "BTC,BTC," + UNATTRIBUTED_BTC + ",1,,"))
-                        .with(httpBasic("agency", "agency")))
+                        .with(bearerOf(context, "agency")))
                 .andExpect(status().isAccepted()).andReturn();
         String location = accepted.getResponse().getHeader("Location");
         await().atMost(Duration.ofSeconds(30)).until(() -> !api(location).get("state").asText().equals("CHECKING"));
@@ -112,14 +114,14 @@ class TargetImportWebTest {
         String filing = json.writeValueAsString(Map.of("title", "API case", "incidentSummary", "From a case system",
                 "legalBasis", "Statute 1", "urgency", "URGENT", "importId", preview.get("id").asText()));
         JsonNode created = json.readTree(mvc.perform(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content(filing)
-                        .with(httpBasic("agency", "agency")))
+                        .with(bearerOf(context, "agency")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
         JsonNode targets = created.get("requests").get(0).get("targets");
         assertThat(targets.get(0).get("routes").get(0).get("counterparty").asText()).isEqualTo("Tether");
         assertThat(targets.get(1).get("unattributed").asBoolean()).isTrue();
         assertThat(created.get("requests").get(0).get("groups").get(1).get("counterparty").isNull()).isTrue();
 
-        mvc.perform(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content(filing).with(httpBasic("agency", "agency")))
+        mvc.perform(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content(filing).with(bearerOf(context, "agency")))
                 .andExpect(status().isBadRequest());
     }
 
@@ -129,7 +131,7 @@ class TargetImportWebTest {
     }
 
     private JsonNode api(String path) throws Exception {
-        return json.readTree(mvc.perform(get(path).with(httpBasic("agency", "agency"))).andExpect(status().isOk()).andReturn()
+        return json.readTree(mvc.perform(get(path).with(bearerOf(context, "agency"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString());
     }
 

@@ -80,13 +80,14 @@ class HostileInput {
     private final Map<String, String> pathValues;
     private final Map<String, UserDetails> staff;
     private final String portalToken;
+    private final String counterpartyKey;
 
     final List<String> serverErrors = new ArrayList<>();
     final List<String> changedAfterRefusal = new ArrayList<>();
     int requests;
 
     HostileInput(MockMvc mvc, RequestMappingHandlerMapping mappings, JdbcClient jdbc, ObjectMapper json,
-            Map<String, String> pathValues, Map<String, UserDetails> staff, String portalToken) {
+            Map<String, String> pathValues, Map<String, UserDetails> staff, String portalToken, String counterpartyKey) {
         this.mvc = mvc;
         this.mappings = mappings;
         this.jdbc = jdbc;
@@ -94,6 +95,7 @@ class HostileInput {
         this.pathValues = pathValues;
         this.staff = staff;
         this.portalToken = portalToken;
+        this.counterpartyKey = counterpartyKey;
     }
 
     void run() {
@@ -251,6 +253,8 @@ class HostileInput {
     private void authenticate(MockHttpServletRequestBuilder request, String path) {
         if (path.startsWith("/api/v1/portal")) {
             request.header("Authorization", "Bearer " + portalToken);
+        } else if (path.startsWith("/api/v1/counterparty/")) {
+            request.header("Authorization", "Bearer " + counterpartyKey);
         } else if (path.startsWith("/api/")) {
             request.with(user(staff.get(path.startsWith("/api/v1/audit") ? "auditor" : "agency")));
         } else if (!path.startsWith("/portal")) {

@@ -16,6 +16,7 @@ import org.freezedesk.recovery.RecoveryStory;
 import org.freezedesk.recovery.internal.RecoveryInstruction;
 import org.freezedesk.recovery.internal.RecoveryRepository;
 import org.freezedesk.support.Filings;
+import org.freezedesk.support.Keys;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,13 +77,16 @@ abstract class InputPolicyChecks {
         String token = ApprovedRequests.latestToken(greenMail.getReceivedMessages(), reference, "Tether");
 
         HostileInput hostile = new HostileInput(mvc, mappings, jdbc, json,
-                Map.of("reference", reference, "sequence", "1", "token", token, "line", "1", "taskId", reviewTask,
-                        "id", String.valueOf(instruction.id()), "holds/id", String.valueOf(holdId),
-                        "counterparty-requests/id", String.valueOf(circleRequest),
-                        "directory/id", String.valueOf(story.counterparty("Tether"))),
+                Map.ofEntries(Map.entry("reference", reference), Map.entry("sequence", "1"), Map.entry("token", token),
+                        Map.entry("line", "1"), Map.entry("taskId", reviewTask), Map.entry("id", String.valueOf(instruction.id())),
+                        Map.entry("holds/id", String.valueOf(holdId)), Map.entry("counterparty-requests/id", String.valueOf(circleRequest)),
+                        Map.entry("directory/id", String.valueOf(story.counterparty("Tether"))),
+                        Map.entry("requests/id", String.valueOf(instruction.counterpartyRequestId())),
+                        // no key of anyone's: revoking one is not what is tested here, and would end it for other tests
+                        Map.entry("keys/id", "999999999"), Map.entry("keys/keyId", "999999999")),
                 Map.of("agency", story.staff("agency"), "legal", story.staff("legal"), "auditor", story.staff("auditor"),
                         "admin", story.staff("admin")),
-                token);
+                token, Keys.ofCounterparty(context, story.counterparty("Tether")));
         hostile.run();
 
         long target = instruction.targetId();

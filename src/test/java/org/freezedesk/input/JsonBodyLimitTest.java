@@ -1,7 +1,7 @@
 package org.freezedesk.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.freezedesk.support.FreezeDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class JsonBodyLimitTest {
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -26,7 +28,7 @@ class JsonBodyLimitTest {
         String note = "x".repeat((int) JsonBodyLimit.MAX_BYTES);
         String body = "{\"title\":\"Bridge theft\",\"targets\":[{\"chain\":\"ETH\",\"asset\":\"ETH\",\"note\":\"" + note + "\"}]}";
 
-        mvc.perform(post("/api/v1/cases").with(httpBasic("agency", "agency")).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/cases").with(bearerOf(context, "agency")).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.status").value(413));
 

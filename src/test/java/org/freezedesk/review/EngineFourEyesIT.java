@@ -14,7 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +33,7 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
+import org.freezedesk.support.Keys;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.freezedesk.support.TestMail;
 import org.jsoup.Jsoup;
@@ -77,6 +78,7 @@ class EngineFourEyesIT {
 
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
+    private final Map<String, String> keys = new HashMap<>();
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
@@ -103,9 +105,9 @@ class EngineFourEyesIT {
         assertRefusedByTheEngine(admin.postJson(WEBAPP_ENGINE + "/task/" + review.getId() + "/complete", APPROVE), "Tasklist's complete");
         assertRefusedByTheEngine(admin.postJson(WEBAPP_ENGINE + "/task/" + review.getId() + "/claim", "{\"userId\": \"admin\"}"),
                 "Tasklist's claim");
-        assertThat(basic("admin", "POST", "/engine-rest/task/" + review.getId() + "/complete", APPROVE).statusCode())
+        assertThat(engineRest("admin", "POST", "/engine-rest/task/" + review.getId() + "/complete", APPROVE).statusCode())
                 .as("engine REST complete").isEqualTo(403);
-        assertThat(basic("admin", "POST", "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\": \"admin\"}").statusCode())
+        assertThat(engineRest("admin", "POST", "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\": \"admin\"}").statusCode())
                 .as("engine REST claim").isEqualTo(403);
 
         assertRefusedByTheEngine(admin.postJson(WEBAPP_ENGINE + "/process-definition/key/freeze-request/start", "{}"),
@@ -116,9 +118,9 @@ class EngineFourEyesIT {
         assertRefusedByTheEngine(admin.postJson(WEBAPP_ENGINE + "/process-instance/" + review.getProcessInstanceId() + "/variables",
                 "{\"modifications\": {\"reviewDecision\": {\"value\": \"APPROVE\"}}}"),
                 "setting variables from Cockpit's API");
-        assertThat(basic("admin", "POST", "/engine-rest/process-definition/key/freeze-request/start", "{}").statusCode())
+        assertThat(engineRest("admin", "POST", "/engine-rest/process-definition/key/freeze-request/start", "{}").statusCode())
                 .as("engine REST start").isEqualTo(403);
-        assertThat(basic("admin", "POST", "/engine-rest/deployment/create", "{}").statusCode())
+        assertThat(engineRest("admin", "POST", "/engine-rest/deployment/create", "{}").statusCode())
                 .as("engine REST deployment").isEqualTo(403);
 
         assertStillInReview();
@@ -130,9 +132,9 @@ class EngineFourEyesIT {
         assertThat(filer.postJson(WEBAPP_ENGINE + "/task/" + review.getId() + "/complete", APPROVE).statusCode())
                 .as("Tasklist's API").isEqualTo(403);
         assertThat(filer.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(403);
-        assertThat(basic("agency", "POST", "/engine-rest/task/" + review.getId() + "/complete", APPROVE).statusCode())
+        assertThat(engineRest("agency", "POST", "/engine-rest/task/" + review.getId() + "/complete", APPROVE).statusCode())
                 .as("engine REST").isEqualTo(403);
-        assertThat(basic("agency", "POST", "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\": \"agency\"}").statusCode())
+        assertThat(engineRest("agency", "POST", "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\": \"agency\"}").statusCode())
                 .isEqualTo(403);
         assertStillInReview();
     }
@@ -157,9 +159,9 @@ class EngineFourEyesIT {
         HttpResponse<String> count = admin.get(WEBAPP_ENGINE + "/process-instance/count?businessKey=" + reference);
         assertThat(count.statusCode()).isEqualTo(200);
         assertThat(count.body()).doesNotContain("\"count\":0");
-        assertThat(basic("admin", "GET", "/engine-rest/incident/count", null).statusCode()).isEqualTo(200);
+        assertThat(engineRest("admin", "GET", "/engine-rest/incident/count", null).statusCode()).isEqualTo(200);
 
-        assertThat(basic("admin", "PUT", "/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\": 7}").statusCode())
+        assertThat(engineRest("admin", "PUT", "/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\": 7}").statusCode())
                 .isEqualTo(204);
         assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getRetries()).isEqualTo(7);
     }
@@ -217,9 +219,10 @@ class EngineFourEyesIT {
                 .as("no legal decision").isZero();
     }
 
-    private HttpResponse<String> basic(String user, String method, String path, String json) {
+    /** The engine REST API with a key of {@code user} holding every role the user has. */
+    private HttpResponse<String> engineRest(String user, String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + keys.computeIfAbsent(user, u -> Keys.of(context, u)))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return send(HttpClient.newHttpClient(), request.build());

@@ -1,6 +1,7 @@
 package org.freezedesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -48,6 +50,7 @@ class AccountAdministrationTest {
     static GreenMailExtension greenMail = TestMail.server();
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
 
@@ -89,7 +92,7 @@ class AccountAdministrationTest {
                 "\"agency\":\"Domain Unit " + suffix + "\""), 400);
         assertThat(refused.get("field").asText()).isEqualTo("email");
         assertThat(refused.get("detail").asText()).contains(domain);
-        assertThat(mvc.perform(get("/api/v1/admin/accounts/dom-" + suffix).with(httpBasic("admin", "admin"))).andReturn()
+        assertThat(mvc.perform(get("/api/v1/admin/accounts/dom-" + suffix).with(bearerOf(context, "admin"))).andReturn()
                 .getResponse().getStatus()).isEqualTo(404);
 
         Document form = Jsoup.parse(mvc.perform(post("/admin/accounts").with(user(admin())).with(csrf())
@@ -173,9 +176,9 @@ class AccountAdministrationTest {
         assertThat(mvc.perform(get("/admin/agencies").with(user(admin()))).andReturn().getResponse().getContentAsString())
                 .contains("National Cyber Crime Unit").contains("ncu.example.org");
         for (String other : List.of("agency", "legal", "chief", "auditor")) {
-            assertThat(mvc.perform(get("/admin/accounts").with(httpBasic(other, other))).andReturn().getResponse().getStatus())
+            assertThat(mvc.perform(get("/admin/accounts").with(bearerOf(context, other))).andReturn().getResponse().getStatus())
                     .isIn(302, 401, 403);
-            assertThat(mvc.perform(get("/api/v1/admin/accounts").with(httpBasic(other, other))).andReturn().getResponse().getStatus())
+            assertThat(mvc.perform(get("/api/v1/admin/accounts").with(bearerOf(context, other))).andReturn().getResponse().getStatus())
                     .isEqualTo(403);
         }
     }
@@ -198,7 +201,7 @@ class AccountAdministrationTest {
     }
 
     private JsonNode api(MockHttpServletRequestBuilder request, String body, int expectedStatus) throws Exception {
-        request.with(httpBasic("admin", "admin"));
+        request.with(bearerOf(context, "admin"));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }

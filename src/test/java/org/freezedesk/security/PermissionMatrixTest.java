@@ -54,6 +54,7 @@ import org.freezedesk.recovery.RecoveryStory;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Browser;
 import org.freezedesk.support.Filings;
+import org.freezedesk.support.Keys;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -141,8 +142,10 @@ class PermissionMatrixTest {
     private static final Set<Principal> READ_CASE_OVER_API = EnumSet.of(OWNER, TWO_ROLE, LEGAL, AUDITOR);
     /** A link's own request: whoever holds a valid link reaches its request, and only that. */
     private static final Set<Principal> OWN_LINK = EnumSet.of(COUNTERPARTY, OTHER_COUNTERPARTY);
-    /** An object of one counterparty's request: only through that counterparty's link. */
+    /** An object of one counterparty's request: only through that counterparty's link, or with its key. */
     private static final Set<Principal> LINKED_OBJECT = EnumSet.of(COUNTERPARTY);
+    /** Whoever holds a key of some counterparty: it lists what is addressed to its own counterparty. */
+    private static final Set<Principal> COUNTERPARTY_KEY = EnumSet.of(COUNTERPARTY, OTHER_COUNTERPARTY);
 
     /** The expectation: who is let through, per "METHOD pattern". README.md, "Who may do what", says the same. */
     static final Map<String, Set<Principal>> TABLE = new LinkedHashMap<>();
@@ -155,6 +158,9 @@ class PermissionMatrixTest {
         allow(NOBODY, "GET /password-reset/{token}", "POST /password-reset/{token}");
         allow(NOBODY, "GET /actuator/env");
         allow(STAFF, "GET /");
+        // Every staff user manages its own API keys; only the owner holds the key that {id} names.
+        allow(STAFF, "GET /account/keys", "POST /account/keys", "GET /api/v1/keys", "POST /api/v1/keys");
+        allow(EnumSet.of(OWNER), "POST /account/keys/{id}/revoke", "POST /api/v1/keys/{id}/revoke");
 
         allow(AGENCY_ROLE, "GET /cases", "GET /cases/new", "POST /cases", "POST /cases/imports", "POST /api/v1/cases",
                 "POST /api/v1/imports");
@@ -215,6 +221,9 @@ class PermissionMatrixTest {
                 "POST /api/v1/admin/accounts/{username}/deactivate", "POST /api/v1/admin/accounts/{username}/reactivate",
                 "POST /api/v1/admin/accounts/{username}/password-reset",
                 "POST /api/v1/admin/accounts/{username}/second-factor-reset",
+                "GET /admin/directory/{id}/keys", "POST /admin/directory/{id}/keys", "POST /admin/directory/{id}/keys/{keyId}/revoke",
+                "GET /api/v1/admin/counterparties/{id}/keys", "POST /api/v1/admin/counterparties/{id}/keys",
+                "POST /api/v1/admin/counterparties/{id}/keys/{keyId}/revoke",
                 "GET /camunda/app/cockpit/default/", "GET /camunda/api/engine/engine/", "GET /engine-rest/incident",
                 "GET /actuator/prometheus");
 
@@ -224,6 +233,10 @@ class PermissionMatrixTest {
         allow(LINKED_OBJECT, "GET /portal/{token}/recoveries/{id}", "POST /portal/{token}/recoveries/{id}/transfer",
                 "POST /portal/{token}/recoveries/{id}/decline", "GET /portal/{token}/recoveries/holds/{id}",
                 "POST /portal/{token}/recoveries/holds/{id}/extension");
+        allow(COUNTERPARTY_KEY, "GET /api/v1/counterparty/requests", "GET /api/v1/counterparty/recoveries");
+        allow(LINKED_OBJECT, "GET /api/v1/counterparty/requests/{id}", "POST /api/v1/counterparty/requests/{id}/acknowledgement",
+                "POST /api/v1/counterparty/requests/{id}/responses", "GET /api/v1/counterparty/recoveries/{id}",
+                "POST /api/v1/counterparty/recoveries/{id}/transfer", "POST /api/v1/counterparty/recoveries/{id}/decline");
     }
 
     /** Routes outside Spring MVC's handler mappings, served by the engine's servlets and the actuator. */
@@ -250,10 +263,13 @@ class PermissionMatrixTest {
     @Autowired CounterpartyRequestRepository counterpartyRequests;
     @Autowired FreezeHoldRepository holds;
     @Autowired TargetImportService imports;
+    @Autowired ApiKeys apiKeys;
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> idOfRoute = new LinkedHashMap<>();
     private final Map<Principal, String> tokens = new EnumMap<>(Principal.class);
+    /** Each caller's API key: a staff user's with every role it holds, a counterparty's for its own counterparty. */
+    private final Map<Principal, String> keys = new EnumMap<>(Principal.class);
 
     @Test
     void everyRouteLetsThroughExactlyWhomTheTableSays() throws Exception {
@@ -321,11 +337,16 @@ class PermissionMatrixTest {
 
     private int overMvc(Principal principal, String method, String path) throws Exception {
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path).with(csrf());
-        if (principal.username != null) {
+        if (path.startsWith("/api/v1/portal")) {
+            if (tokens.containsKey(principal)) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(principal));
+            }
+        } else if (path.startsWith("/api/")) {
+            if (keys.containsKey(principal)) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + keys.get(principal));
+            }
+        } else if (principal.username != null) {
             request.with(user(users.loadUserByUsername(principal.username)));
-        }
-        if (path.startsWith("/api/v1/portal") && tokens.containsKey(principal)) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(principal));
         }
         if (path.endsWith("/renewal")) {
             // The renewal page answers 410 whenever it is shown, even to its own link: an address makes the call go through.
@@ -345,17 +366,16 @@ class PermissionMatrixTest {
         }
     }
 
-    /** The engine's servlets and the actuator, over real HTTP: signed in through the login form, or HTTP Basic. */
+    /** The engine's servlets and the actuator, over real HTTP: signed in through the login form, or with the caller's key. */
     private int overHttp(Principal principal, String method, String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).method(method,
                 HttpRequest.BodyPublishers.noBody());
-        if (principal.username != null) {
-            if (path.startsWith("/camunda/")) {
-                return signedInBrowser(principal, path);
-            }
-            request.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
-                    (principal.username + ":" + password(principal)).getBytes(StandardCharsets.UTF_8)));
+        if (principal.username != null && path.startsWith("/camunda/")) {
+            return signedInBrowser(principal, path);
+        }
+        if (keys.containsKey(principal)) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + keys.get(principal));
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         lastRedirect = response.headers().firstValue("Location").orElse(null);
@@ -462,6 +482,17 @@ class PermissionMatrixTest {
                 .orElseThrow().id();
         tokens.put(COUNTERPARTY, latestToken(reference, story.counterparty("Tether")));
         tokens.put(OTHER_COUNTERPARTY, latestToken(reference, circle));
+        for (Principal principal : Principal.values()) {
+            if (principal.username != null) {
+                keys.put(principal, Keys.of(context, principal.username));
+            }
+        }
+        keys.put(COUNTERPARTY, Keys.ofCounterparty(context, story.counterparty("Tether")));
+        keys.put(OTHER_COUNTERPARTY, Keys.ofCounterparty(context, circle));
+        String ownersSpareKey = String.valueOf(apiKeys.createForUser(users.loadUserByUsername(OWNER.username),
+                Keys.form(Set.of(Role.AGENCY))).key().id());
+        values.put("keyId", String.valueOf(apiKeys.createForCounterparty(story.counterparty("Tether"), Keys.form(Set.of()), "admin")
+                .key().id()));
 
         values.put("reference", reference);
         values.put("sequence", "1");
@@ -484,6 +515,11 @@ class PermissionMatrixTest {
         String subscription = jdbc.sql("SELECT MAX(id) FROM webhook_subscription").query(String.class).single();
         idOfRoute.put("/webhooks/", subscription);
         idOfRoute.put("/api/v1/webhooks/", subscription);
+        idOfRoute.put("/api/v1/admin/counterparties/", String.valueOf(story.counterparty("Tether")));
+        idOfRoute.put("/api/v1/counterparty/requests/", String.valueOf(tether.id()));
+        idOfRoute.put("/api/v1/counterparty/recoveries/", String.valueOf(approved.id()));
+        idOfRoute.put("/account/keys/", ownersSpareKey);
+        idOfRoute.put("/api/v1/keys/", ownersSpareKey);
         idOfRoute.put("/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());
         idOfRoute.put("/admin/legal-units/", jdbc.sql("SELECT MIN(id) FROM legal_unit").query(String.class).single());
         idOfRoute.put("/api/v1/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());

@@ -1,7 +1,7 @@
 package org.freezedesk.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.freezedesk.support.Keys.bearerOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -104,7 +104,7 @@ class DashboardFiguresTest {
 
     @Test
     void apiGivesTheSameFiguresExactly() throws Exception {
-        JsonNode stats = new ObjectMapper().readTree(mvc.perform(scoped(get("/api/v1/stats")).with(httpBasic("agency", "agency")))
+        JsonNode stats = new ObjectMapper().readTree(mvc.perform(scoped(get("/api/v1/stats")).with(bearerOf(context, "agency")))
                 .andReturn().getResponse().getContentAsString());
 
         assertThat(stats.get("cases").asInt()).isEqualTo(4);
@@ -126,7 +126,7 @@ class DashboardFiguresTest {
         assertThat(registry.find("freezedesk.recovered.amount").tag("asset", "USDT").gauge().value()).isGreaterThanOrEqualTo(600);
         assertThat(registry.find("freezedesk.time.to.freeze").tags("counterparty", "Tether", "quantile", "0.9").gauge()).isNotNull();
         assertThat(registry.find("freezedesk.counterparty.requests.overdue").gauge().value()).isGreaterThanOrEqualTo(2);
-        assertThat(mvc.perform(get("/actuator/prometheus").with(httpBasic("auditor", "auditor"))).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/actuator/prometheus").with(bearerOf(context, "auditor"))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
         assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getStatus()).isEqualTo(401);
         assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);

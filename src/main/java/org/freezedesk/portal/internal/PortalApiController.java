@@ -1,39 +1,16 @@
 package org.freezedesk.portal.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.freezedesk.address.Caip10;
-import org.freezedesk.audit.Actor;
-import org.freezedesk.cases.CaseRepository;
-import org.freezedesk.cases.FreezeCase;
-import org.freezedesk.cases.FreezeRequest;
-import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.AccessLinks.Link;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
-import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
-import org.freezedesk.counterpartyrequest.NewOutcome;
-import org.freezedesk.counterpartyrequest.TargetOutcome;
-import org.freezedesk.directory.CounterpartyRepository;
-import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
-import org.freezedesk.portal.internal.PortalRequestDocument.OutcomeDocument;
-import org.freezedesk.portal.internal.PortalRequestDocument.ResponseDocument;
-import org.freezedesk.portal.internal.PortalRequestDocument.TargetDocument;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.BindingResult;
-import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,73 +28,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/portal")
 class PortalApiController {
 
-    record FieldError(String field, String message) {
-    }
-
     record Refusal(String error, String message) {
     }
 
     private static final String BEARER = "Bearer ";
 
     private final PortalAccess access;
-    private final CounterpartyRequestRepository counterpartyRequests;
-    private final CounterpartyRequestService counterpartyRequestService;
-    private final CounterpartyRepository counterparties;
-    private final CaseRepository cases;
-    private final ResponseValidator responseValidator;
-    private final AssetPrecision precision;
-    private final SmartValidator beanValidator;
+    private final PortalAnswers answers;
 
-    PortalApiController(PortalAccess access, CounterpartyRequestRepository counterpartyRequests,
-            CounterpartyRequestService counterpartyRequestService, CounterpartyRepository counterparties, CaseRepository cases,
-            ResponseValidator responseValidator, AssetPrecision precision, SmartValidator beanValidator) {
+    PortalApiController(PortalAccess access, PortalAnswers answers) {
         this.access = access;
-        this.counterpartyRequests = counterpartyRequests;
-        this.counterpartyRequestService = counterpartyRequestService;
-        this.counterparties = counterparties;
-        this.cases = cases;
-        this.responseValidator = responseValidator;
-        this.precision = precision;
-        this.beanValidator = beanValidator;
+        this.answers = answers;
     }
 
     @GetMapping("/request")
     ResponseEntity<?> read(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletRequest request) {
-        return withOpenLink(authorization, request, cr -> ResponseEntity.ok(document(cr)));
+        return withOpenLink(authorization, request, cr -> ResponseEntity.ok(answers.document(cr)));
     }
 
     /** Only the first acknowledgement is kept; sending it again changes nothing. */
     @PostMapping("/acknowledgement")
     ResponseEntity<?> acknowledge(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody AcknowledgeForm form, HttpServletRequest request) {
-        return withOpenLink(authorization, request, cr -> {
-            BindingResult result = new BeanPropertyBindingResult(form, "acknowledgement");
-            beanValidator.validate(form, result);
-            if (result.hasErrors()) {
-                return badRequest(result);
-            }
-            counterpartyRequestService.acknowledge(cr, form.getName().strip(), form.getTitle().strip(), actor(cr));
-            return ResponseEntity.ok(document(counterpartyRequests.find(cr.id())));
-        });
+        return withOpenLink(authorization, request, cr -> answers.acknowledge(cr, form));
     }
 
     @PostMapping("/responses")
     ResponseEntity<?> respond(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody ResponseForm form, HttpServletRequest request) {
-        return withOpenLink(authorization, request, cr -> {
-            BindingResult result = new BeanPropertyBindingResult(form, "response");
-            beanValidator.validate(form, result);
-            if (!cr.acknowledged()) {
-                result.reject("notAcknowledged", "Acknowledge receipt first: POST /api/v1/portal/acknowledgement");
-            }
-            List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
-            if (result.hasErrors()) {
-                return badRequest(result);
-            }
-            counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), request.getRemoteAddr(), outcomes, actor(cr));
-            return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
-        });
+        return withOpenLink(authorization, request,
+                cr -> answers.respond(cr, form, request.getRemoteAddr(), "POST /api/v1/portal/acknowledgement"));
     }
 
     @ExceptionHandler(TooManyFailedLookupsException.class)
@@ -143,50 +84,8 @@ class PortalApiController {
         return action.apply(link.get().counterpartyRequest());
     }
 
-    private PortalRequestDocument document(CounterpartyRequest cr) {
-        FreezeRequest freezeRequest = cases.request(cr.freezeRequestId());
-        FreezeCase freezeCase = cases.caseOfRequest(freezeRequest.id());
-        Map<Long, TargetOutcome> latest = counterpartyRequests.latestOutcomes(cr.id());
-        List<TargetDocument> targets = cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId()).stream()
-                .map(t -> new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(), t.address(),
-                        Caip10.of(t.chain(), t.address()), t.amountText(),
-                        precision.decimals(t.chain(), t.asset()), t.txHashes(), t.note(),
-                        latest.containsKey(t.id()) ? OutcomeDocument.of(latest.get(t.id())) : null))
-                .toList();
-        Map<Long, List<TargetOutcome>> byResponse = new LinkedHashMap<>();
-        counterpartyRequests.history(cr.id())
-                .forEach(o -> byResponse.computeIfAbsent(o.responseId(), id -> new ArrayList<>()).add(o));
-        List<ResponseDocument> responses = byResponse.entrySet().stream()
-                .map(e -> new ResponseDocument(e.getKey(), e.getValue().get(0).submittedAt(), e.getValue().get(0).submittedByName(),
-                        e.getValue().stream().map(OutcomeDocument::of).toList()))
-                .toList();
-        return new PortalRequestDocument(freezeCase.reference(), freezeCase.title(), freezeCase.agency(),
-                freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
-                freezeRequest.mlatReference(), freezeRequest.urgency(),
-                counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.state(), cr.dueAt(),
-                cr.acknowledged() ? new Acknowledgement(cr.acknowledgedByName(), cr.acknowledgedByTitle(), cr.acknowledgedAt()) : null,
-                targets, responses);
-    }
-
-    private Map<Long, Target> ownTargets(CounterpartyRequest cr) {
-        return cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId()).stream()
-                .collect(Collectors.toMap(Target::id, Function.identity()));
-    }
-
-    private Actor actor(CounterpartyRequest cr) {
-        return Actor.counterparty(counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.id());
-    }
-
     private static ResponseEntity<Refusal> unauthorized(String error, String message) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"FreezeDesk portal\"")
                 .body(new Refusal(error, message));
-    }
-
-    /** Field errors name the field as in the request body; errors about the whole request have no field. */
-    private static ResponseEntity<Map<String, List<FieldError>>> badRequest(BindingResult result) {
-        List<FieldError> errors = new ArrayList<>();
-        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
-        result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-        return ResponseEntity.badRequest().body(Map.of("errors", errors));
     }
 }

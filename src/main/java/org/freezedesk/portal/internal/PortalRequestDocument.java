@@ -13,7 +13,7 @@ import org.freezedesk.counterpartyrequest.TargetOutcome;
  * The JSON shape of a counterparty's own request, for exchanges that integrate: what the portal page shows,
  * nothing more. Amounts are strings so that no client reads them as floating point.
  */
-record PortalRequestDocument(String caseReference, String caseTitle, String agency, int requestSequence, String legalBasis,
+record PortalRequestDocument(long id, String caseReference, String caseTitle, String agency, int requestSequence, String legalBasis,
         String courtOrderReference, String mlatReference, Urgency urgency, String counterparty, CounterpartyRequestState state,
         OffsetDateTime dueAt, Acknowledgement acknowledgement, List<TargetDocument> targets, List<ResponseDocument> responses) {
 

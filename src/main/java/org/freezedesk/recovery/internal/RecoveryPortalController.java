@@ -1,6 +1,5 @@
 package org.freezedesk.recovery.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -8,9 +7,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.freezedesk.address.AddressCheck;
-import org.freezedesk.address.AddressValidator;
-import org.freezedesk.address.Chain;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.portal.PortalLinks;
@@ -40,16 +36,16 @@ class RecoveryPortalController {
     private final PortalLinks portalLinks;
     private final RecoveryRepository recoveries;
     private final RecoveryService recoveryService;
-    private final AddressValidator addresses;
+    private final TransferCheck transferCheck;
     private final FreezeHoldRepository holds;
     private final FreezeHoldService holdService;
 
     RecoveryPortalController(PortalLinks portalLinks, RecoveryRepository recoveries, RecoveryService recoveryService,
-            AddressValidator addresses, FreezeHoldRepository holds, FreezeHoldService holdService) {
+            TransferCheck transferCheck, FreezeHoldRepository holds, FreezeHoldService holdService) {
         this.portalLinks = portalLinks;
         this.recoveries = recoveries;
         this.recoveryService = recoveryService;
-        this.addresses = addresses;
+        this.transferCheck = transferCheck;
         this.holds = holds;
         this.holdService = holdService;
     }
@@ -121,23 +117,16 @@ class RecoveryPortalController {
             return invalidLink(response);
         }
         RecoveryInstruction instruction = found.get();
-        AddressCheck hash = addresses.checkTransactionHash(Chain.valueOf(instruction.chain()), form.getTxHash());
-        if (!hash.valid()) {
-            result.rejectValue("txHash", "hash", hash.reason());
-        }
-        Optional<BigDecimal> amount = Amounts.positive(form.getAmount(), "amount", result);
-        if (amount.isPresent() && amount.get().compareTo(instruction.amount()) > 0) {
-            result.rejectValue("amount", "tooMuch", "The instruction is for " + instruction.amountText() + " " + instruction.asset());
-        }
-        Optional<LocalDate> on = Amounts.pastDate(form.getTransferredOn(), "transferredOn", LocalDate.now(ZoneOffset.UTC), result);
-        if (result.hasErrors()) {
+        Optional<TransferCheck.Transfer> transfer = transferCheck.check(instruction, form, result);
+        if (transfer.isEmpty()) {
             model.addAttribute("declineForm", new DeclineForm());
             model.addAttribute("instruction", instruction);
             return VIEW;
         }
-        recoveryService.confirmTransfer(instruction, form.getName().strip(), hash.normalized(), amount.get(), on.get(), actor(instruction));
-        redirect.addFlashAttribute("message", "Thank you: the transfer of " + amount.get().stripTrailingZeros().toPlainString() + " "
-                + instruction.asset() + " was recorded.");
+        recoveryService.confirmTransfer(instruction, form.getName().strip(), transfer.get().txHash(), transfer.get().amount(),
+                transfer.get().transferredOn(), actor(instruction));
+        redirect.addFlashAttribute("message", "Thank you: the transfer of " + transfer.get().amount().stripTrailingZeros().toPlainString()
+                + " " + instruction.asset() + " was recorded.");
         return "redirect:/portal/" + token + "/recoveries";
     }
 

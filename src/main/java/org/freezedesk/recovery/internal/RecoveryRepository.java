@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,6 +80,23 @@ public class RecoveryRepository {
     public List<RecoveryInstruction> forCounterpartyRequest(long counterpartyRequestId) {
         return jdbc.sql(SELECT + " WHERE ri.counterparty_request_id = ? AND ri.notified_at IS NOT NULL ORDER BY ri.id")
                 .param(counterpartyRequestId).query(INSTRUCTION).list();
+    }
+
+    /** The instructions sent to one counterparty (those it can see), oldest first, after the one with id {@code afterId}. */
+    public List<RecoveryInstruction> sentTo(long counterpartyId, RecoveryState state, long afterId, int limit) {
+        String where = " WHERE cr.counterparty_id = ? AND ri.notified_at IS NOT NULL AND ri.id > ?";
+        List<Object> params = new ArrayList<>(List.of(counterpartyId, afterId));
+        if (state != null) {
+            where += " AND ri.state = ?";
+            params.add(state.name());
+        }
+        params.add(limit);
+        return jdbc.sql(SELECT + where + " ORDER BY ri.id FETCH FIRST ? ROWS ONLY").params(params).query(INSTRUCTION).list();
+    }
+
+    public Optional<RecoveryInstruction> sentTo(long counterpartyId, long id) {
+        return jdbc.sql(SELECT + " WHERE ri.id = ? AND cr.counterparty_id = ? AND ri.notified_at IS NOT NULL")
+                .params(id, counterpartyId).query(INSTRUCTION).optional();
     }
 
     /** The urgency of the freeze request the funds were frozen under, and the counterparty's response SLA in hours. */

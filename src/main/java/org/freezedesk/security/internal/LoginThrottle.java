@@ -1,9 +1,7 @@
 package org.freezedesk.security.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -18,18 +16,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Wrong passwords are limited per account and per client address, on the login form and on HTTP Basic
- * alike, with the buckets shared by every node ({@link Throttles}). Once a limit is used up, every
- * attempt is refused before the password is even checked, the right one included, until the window
- * has passed: the form says so, the API answers 429.
+ * Wrong passwords are limited per account and per client address on the login form (the only place a password
+ * is taken: the API takes keys), with the buckets shared by every node ({@link Throttles}). Once a limit is used
+ * up, every attempt is refused before the password is even checked, the right one included, until the window
+ * has passed, and the form says so.
  */
 @Configuration
 class LoginThrottle {
@@ -73,7 +68,7 @@ class LoginThrottle {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             boolean form = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
-            String username = form ? request.getParameter("username") : basicUsername(request);
+            String username = form ? request.getParameter("username") : null;
             if (username == null) {
                 chain.doFilter(request, response);
                 return;
@@ -82,31 +77,9 @@ class LoginThrottle {
                     throttles.blockedFor(perAddress, request.getRemoteAddr()));
             if (wait.isZero()) {
                 chain.doFilter(request, response);
-            } else if (form) {
-                response.sendRedirect(request.getContextPath() + FORM_REFUSED + minutes(wait));
             } else {
-                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                        + "\"detail\":\"Too many wrong passwords for this account or from this address; try again in "
-                        + Math.max(1, wait.toSeconds()) + " seconds.\"}");
+                response.sendRedirect(request.getContextPath() + FORM_REFUSED + minutes(wait));
             }
-        }
-    }
-
-    /** The name as typed, HTTP Basic's when the header is well formed; otherwise Spring Security refuses it anyway. */
-    private static String basicUsername(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : decoded.substring(0, colon);
-        } catch (IllegalArgumentException notBase64) {
-            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.freezedesk.security.internal;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -11,14 +12,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -28,16 +29,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfig {
 
-    private final AuthenticationManager basicWithSecondFactor;
+    private final KeyAuthentication keys;
     private final SecondFactorLogin secondFactorLogin;
 
-    SecurityConfig(StaffUserRepository users, SecondFactor secondFactor, SecondFactorLogin secondFactorLogin) {
-        this.basicWithSecondFactor = new ProviderManager(new BasicSecondFactorProvider(users,
-                PasswordEncoderFactories.createDelegatingPasswordEncoder(), secondFactor, secondFactorLogin));
+    SecurityConfig(KeyAuthentication keys, SecondFactorLogin secondFactorLogin) {
+        this.keys = keys;
         this.secondFactorLogin = secondFactorLogin;
     }
 
-    /** Health for load balancers; the metrics only for an operator's scraper, over HTTP Basic. */
+    /** Health for load balancers; the metrics only for an operator's scraper, with a key of ADMIN scope. */
     @Bean
     @Order(0)
     SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
@@ -46,17 +46,14 @@ public class SecurityConfig {
                         .requestMatchers(path("/actuator/health")).permitAll()
                         .requestMatchers(path("/actuator/prometheus")).hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
-                .authenticationManager(basicWithSecondFactor)
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .with(new KeyOnly(), Customizer.withDefaults())
                 .build();
     }
 
     /**
-     * Machine clients (agencies' case systems) authenticate every call with HTTP Basic; a browser
-     * session cookie is never accepted here, which is why CSRF protection is not needed on this chain.
+     * Machine clients (agencies' case systems, counterparties' systems, operators' scripts) authenticate every call
+     * with an API key; a password never opens the API (no HTTP Basic, so no password hashing per call) and a
+     * browser session cookie is never accepted here, which is why CSRF protection is not needed on this chain.
      */
     @Bean
     @Order(1)
@@ -76,13 +73,32 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                                 .hasAnyAuthority(Role.AGENCY.authority(), CounterpartyClient.AUTHORITY)
+                        .requestMatchers("/api/v1/keys/**").hasAnyRole(STAFF_ROLES)
+                        .requestMatchers("/api/v1/counterparty/**").hasAuthority(CounterpartyClient.AUTHORITY)
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
-                .authenticationManager(basicWithSecondFactor)
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .with(new KeyOnly(), Customizer.withDefaults())
                 .build();
+    }
+
+    private static final String[] STAFF_ROLES = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+    /** What the API and metrics chains share: a bearer key per call, no session, answers as problem details. */
+    private final class KeyOnly extends AbstractHttpConfigurer<KeyOnly, HttpSecurity> {
+
+        @Override
+        public void init(HttpSecurity http) throws Exception {
+            http.csrf(csrf -> csrf.disable())
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                    .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(ApiProblems.unauthorized())
+                            .accessDeniedHandler(ApiProblems.forbidden()));
+        }
+
+        @Override
+        public void configure(HttpSecurity http) {
+            http.addFilterBefore(new BearerKeyFilter(keys), BasicAuthenticationFilter.class);
+        }
     }
 
     @Bean

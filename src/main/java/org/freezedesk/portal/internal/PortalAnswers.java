@@ -1,0 +1,134 @@
+package org.freezedesk.portal.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.freezedesk.address.Caip10;
+import org.freezedesk.audit.Actor;
+import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.cases.Target;
+import org.freezedesk.counterpartyrequest.CounterpartyRequest;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
+import org.freezedesk.counterpartyrequest.NewOutcome;
+import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
+import org.freezedesk.portal.internal.PortalRequestDocument.OutcomeDocument;
+import org.freezedesk.portal.internal.PortalRequestDocument.ResponseDocument;
+import org.freezedesk.portal.internal.PortalRequestDocument.TargetDocument;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+
+/**
+ * Reading and answering one counterparty request over the API, the same whether the caller holds the request's
+ * link ({@code /api/v1/portal}) or a key of its counterparty ({@code /api/v1/counterparty}): same document, same
+ * checks as the portal's forms, same services.
+ */
+@Component
+class PortalAnswers {
+
+    record FieldError(String field, String message) {
+    }
+
+    private final CounterpartyRequestRepository counterpartyRequests;
+    private final CounterpartyRequestService counterpartyRequestService;
+    private final CounterpartyRepository counterparties;
+    private final CaseRepository cases;
+    private final ResponseValidator responseValidator;
+    private final AssetPrecision precision;
+    private final SmartValidator beanValidator;
+
+    PortalAnswers(CounterpartyRequestRepository counterpartyRequests, CounterpartyRequestService counterpartyRequestService,
+            CounterpartyRepository counterparties, CaseRepository cases, ResponseValidator responseValidator,
+            AssetPrecision precision, SmartValidator beanValidator) {
+        this.counterpartyRequests = counterpartyRequests;
+        this.counterpartyRequestService = counterpartyRequestService;
+        this.counterparties = counterparties;
+        this.cases = cases;
+        this.responseValidator = responseValidator;
+        this.precision = precision;
+        this.beanValidator = beanValidator;
+    }
+
+    /** Only the first acknowledgement is kept; sending it again changes nothing. */
+    ResponseEntity<?> acknowledge(CounterpartyRequest cr, AcknowledgeForm form) {
+        BindingResult result = new BeanPropertyBindingResult(form, "acknowledgement");
+        beanValidator.validate(form, result);
+        if (result.hasErrors()) {
+            return badRequest(result);
+        }
+        counterpartyRequestService.acknowledge(cr, form.getName().strip(), form.getTitle().strip(), actor(cr));
+        return ResponseEntity.ok(document(counterpartyRequests.find(cr.id())));
+    }
+
+    ResponseEntity<?> respond(CounterpartyRequest cr, ResponseForm form, String clientAddress, String acknowledgeFirst) {
+        BindingResult result = new BeanPropertyBindingResult(form, "response");
+        beanValidator.validate(form, result);
+        if (!cr.acknowledged()) {
+            result.reject("notAcknowledged", "Acknowledge receipt first: " + acknowledgeFirst);
+        }
+        List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
+        if (result.hasErrors()) {
+            return badRequest(result);
+        }
+        counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), clientAddress, outcomes, actor(cr));
+        return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
+    }
+
+    PortalRequestDocument document(CounterpartyRequest cr) {
+        FreezeRequest freezeRequest = cases.request(cr.freezeRequestId());
+        FreezeCase freezeCase = cases.caseOfRequest(freezeRequest.id());
+        Map<Long, TargetOutcome> latest = counterpartyRequests.latestOutcomes(cr.id());
+        List<TargetDocument> targets = cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId()).stream()
+                .map(t -> new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(), t.address(),
+                        Caip10.of(t.chain(), t.address()), t.amountText(),
+                        precision.decimals(t.chain(), t.asset()), t.txHashes(), t.note(),
+                        latest.containsKey(t.id()) ? OutcomeDocument.of(latest.get(t.id())) : null))
+                .toList();
+        Map<Long, List<TargetOutcome>> byResponse = new LinkedHashMap<>();
+        counterpartyRequests.history(cr.id())
+                .forEach(o -> byResponse.computeIfAbsent(o.responseId(), id -> new ArrayList<>()).add(o));
+        List<ResponseDocument> responses = byResponse.entrySet().stream()
+                .map(e -> new ResponseDocument(e.getKey(), e.getValue().get(0).submittedAt(), e.getValue().get(0).submittedByName(),
+                        e.getValue().stream().map(OutcomeDocument::of).toList()))
+                .toList();
+        return new PortalRequestDocument(cr.id(), freezeCase.reference(), freezeCase.title(), freezeCase.agency(),
+                freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
+                freezeRequest.mlatReference(), freezeRequest.urgency(),
+                counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.state(), cr.dueAt(),
+                cr.acknowledged() ? new Acknowledgement(cr.acknowledgedByName(), cr.acknowledgedByTitle(), cr.acknowledgedAt()) : null,
+                targets, responses);
+    }
+
+    Map<Long, Target> ownTargets(CounterpartyRequest cr) {
+        return cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId()).stream()
+                .collect(Collectors.toMap(Target::id, Function.identity()));
+    }
+
+    Actor actor(CounterpartyRequest cr) {
+        return Actor.counterparty(counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.id());
+    }
+
+    /** Field errors name the field as in the request body; errors about the whole request have no field. */
+    private static ResponseEntity<ProblemDetail> badRequest(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
+        result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Nothing was stored: correct the fields named in errors");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -113,24 +113,18 @@ class CaseThroughputBenchmark {
     @BeforeAll
     static void bareShape() throws Exception {
         Map<String, String> bareDatabase = PostgresTestDatabase.newDatabase();
-        BareShape shape = new BareShape(bareDatabase, POLL);
-        Load.Run run;
-        long cpu;
-        Measure measure;
-        Load.Counters atEnd;
-        try {
+        try (BareShape shape = new BareShape(bareDatabase, POLL)) {
             Load.cases(WARMUP, CLIENTS, () -> shape.client(COUNTERPARTIES.size()));
-            measure = Measure.start(bareDatabase);
-            run = Load.cases(BARE_CASES, CLIENTS, () -> shape.client(COUNTERPARTIES.size()));
-            cpu = Load.processCpuNanos() - measure.cpu();
-            atEnd = Load.Counters.of(bareDatabase);
+            Measure measure = Measure.start(bareDatabase);
+            Load.Run run = Load.cases(BARE_CASES, CLIENTS, () -> shape.client(COUNTERPARTIES.size()));
+            long cpu = Load.processCpuNanos() - measure.cpu();
+            Load.Counters written = Load.Counters.of(bareDatabase);
+            Thread.sleep(STATISTICS_FLUSH.toMillis());
+            bare = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()),
+                    Load.Counters.of(bareDatabase).commitsSince(measure.counters()));
             bareFanOutMillis = shape.fanOut(FAN_OUT, Duration.ofMillis(10));
-        } finally {
-            shape.close();
         }
-        // Its connections closed, the engine's database has counted every commit of the run (and of the fan-out after it).
-        bare = new Figures(run, cpu, atEnd.writeTransactionsSince(measure.counters()),
-                Load.Counters.of(bareDatabase).commitsSince(measure.counters()));
+        Load.Run run = bare.run();
         System.out.printf("CaseThroughputBenchmark: (a) bare shape: %d cases × %d counterparties on %d threads in %.1f s, %d failed%n",
                 run.latencies().size(), COUNTERPARTIES.size(), CLIENTS, run.wallNanos() / 1e9, run.failures().size());
         run.failures().stream().limit(5).forEach(f -> System.out.println("CaseThroughputBenchmark: (a) " + f));

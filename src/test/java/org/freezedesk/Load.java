@@ -104,9 +104,12 @@ final class Load {
             }
         }
 
-        /** Commits counted since {@code before}, minus the two each reading of the counters commits itself. */
+        /**
+         * Commits counted since {@code before}, less those of the readings themselves (two each): {@code before} and one
+         * more in between, as the benchmark reads them.
+         */
         long commitsSince(Counters before) {
-            return commits - before.commits - 2;
+            return commits - before.commits - 4;
         }
 
         long writeTransactionsSince(Counters before) {

@@ -49,6 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -341,7 +342,7 @@ class CaseThroughputBenchmark {
 
     private HttpResponse<String> call(String method, String path, String bearer, Object body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + bearer).timeout(Duration.ofMinutes(1));
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).timeout(Duration.ofMinutes(1));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

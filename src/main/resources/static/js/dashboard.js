@@ -7,12 +7,20 @@
   const chart = JSON.parse(data.textContent);
   const assets = chart.assets || [];
   const counterparties = chart.counterparties || [];
-  new Chart(document.getElementById('asset-chart'), {
-    type: 'bar',
-    data: {
-      labels: assets.map(a => a.asset),
-      datasets: ['requested', 'frozen', 'recovered'].map(k => ({label: k, data: assets.map(a => Number(a[k]))}))
+  // Each asset on its own axis, titled with its symbol, so that every asset stays readable whatever the others hold.
+  document.querySelectorAll('canvas.asset-chart').forEach(canvas => {
+    const asset = assets.find(a => a.asset === canvas.dataset.asset);
+    if (!asset) {
+      return;
     }
+    new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: ['requested', 'frozen', 'recovered'],
+        datasets: [{label: asset.asset, data: ['requested', 'frozen', 'recovered'].map(k => Number(asset[k]))}]
+      },
+      options: {plugins: {title: {display: true, text: asset.asset}, legend: {display: false}}}
+    });
   });
   new Chart(document.getElementById('time-chart'), {
     type: 'bar',

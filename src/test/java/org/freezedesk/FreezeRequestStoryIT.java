@@ -107,7 +107,7 @@ class FreezeRequestStoryIT {
         List<String> usdt = casePage.document().select("#totals tbody tr").stream()
                 .filter(row -> row.child(0).text().equals("USDT")).findFirst().orElseThrow()
                 .children().eachText();
-        assertThat(usdt).containsExactly("USDT", "1000.5", "600.125");
+        assertThat(usdt).containsExactly("USDT", "1,000.5", "600.125");
         assertThat(casePage.document().select("#counterparty-requests tbody tr").text()).contains("Tether").contains("CLOSED");
 
         assertThat(agency.post("/cases/" + reference + "/requests/1/summary", Map.of()).status()).isEqualTo(302);

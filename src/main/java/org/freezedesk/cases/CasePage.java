@@ -21,8 +21,11 @@ public class CasePage {
     private final List<CasePagePart> parts;
     private final ReviewHistory reviewHistory;
     private final TargetAnswers targetAnswers;
+    private final TargetSanctions sanctions;
 
-    CasePage(FreezeCaseService freezeCaseService, List<CasePagePart> parts, ReviewHistory reviewHistory, TargetAnswers targetAnswers) {
+    CasePage(FreezeCaseService freezeCaseService, List<CasePagePart> parts, ReviewHistory reviewHistory, TargetAnswers targetAnswers,
+            TargetSanctions sanctions) {
+        this.sanctions = sanctions;
         this.freezeCaseService = freezeCaseService;
         this.parts = parts;
         this.reviewHistory = reviewHistory;
@@ -44,6 +47,7 @@ public class CasePage {
                 r -> r.request().id(), r -> reviewHistory.of(r.request().id()))));
         model.addAttribute("routing", view.requests().stream().collect(Collectors.toMap(
                 r -> r.request().id(), r -> freezeCaseService.routingLines(r.request()))));
+        model.addAttribute("sanctions", sanctions.ofCase(caseId));
         List<TargetAnswers.Choice> outcomes = targetAnswers.outcomeChoices();
         List<TargetAnswers.Choice> counterparties = targetAnswers.counterpartyChoices(caseId);
         // Filters outside the choices are ignored rather than refused: a stale bookmark still opens the case.

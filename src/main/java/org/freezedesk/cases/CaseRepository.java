@@ -46,7 +46,9 @@ public class CaseRepository {
             rs.getLong("case_id"), rs.getInt("sequence_number"), rs.getString("legal_basis"),
             rs.getString("court_order_reference"), rs.getString("mlat_reference"), Urgency.valueOf(rs.getString("urgency")),
             FreezeRequestState.valueOf(rs.getString("state")), rs.getString("filed_by"),
-            rs.getObject("filed_at", OffsetDateTime.class), rs.getString("process_instance_id"));
+            rs.getObject("filed_at", OffsetDateTime.class), rs.getString("process_instance_id"), rs.getString("emergency_justification"),
+            rs.getObject("on_call_reminded_at", OffsetDateTime.class), rs.getInt("on_call_reminders"), rs.getBoolean("do_not_notify"),
+            rs.getString("do_not_notify_basis"), rs.getObject("do_not_notify_until", LocalDate.class));
 
     private static final RowMapper<Target> TARGET = (rs, n) -> new Target(rs.getLong("id"), rs.getLong("freeze_request_id"),
             rs.getInt("line_number"), rs.getString("chain"), rs.getString("asset"), rs.getString("address"),
@@ -117,20 +119,44 @@ public class CaseRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO freeze_request (case_id, sequence_number, legal_basis, court_order_reference, mlat_reference,
-                                            urgency, state, filed_by, filed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                            urgency, state, filed_by, filed_at, emergency_justification, do_not_notify,
+                                            do_not_notify_basis, do_not_notify_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, sequenceNumber, form.getLegalBasis().strip(), blankToNull(form.getCourtOrderReference()),
                         blankToNull(form.getMlatReference()), form.getUrgency().name(), FreezeRequestState.IN_REVIEW.name(),
-                        filedBy, now())
+                        filedBy, now(), emergencyJustification(form), form.isDoNotNotify(), doNotNotifyBasis(form), doNotNotifyUntil(form))
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
     public void updateRequest(long requestId, FilingForm form) {
-        jdbc.sql("UPDATE freeze_request SET legal_basis = ?, court_order_reference = ?, mlat_reference = ?, urgency = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE freeze_request SET legal_basis = ?, court_order_reference = ?, mlat_reference = ?, urgency = ?,
+                       emergency_justification = ?, do_not_notify = ?, do_not_notify_basis = ?, do_not_notify_until = ?
+                WHERE id = ?""")
                 .params(form.getLegalBasis().strip(), blankToNull(form.getCourtOrderReference()),
-                        blankToNull(form.getMlatReference()), form.getUrgency().name(), requestId)
+                        blankToNull(form.getMlatReference()), form.getUrgency().name(), emergencyJustification(form),
+                        form.isDoNotNotify(), doNotNotifyBasis(form), doNotNotifyUntil(form), requestId)
                 .update();
+    }
+
+    /** A justification given with another urgency than EMERGENCY is not kept: nothing would read it. */
+    private static String emergencyJustification(FilingForm form) {
+        return form.getUrgency() == Urgency.EMERGENCY ? blankToNull(form.getEmergencyJustification()) : null;
+    }
+
+    private static String doNotNotifyBasis(FilingForm form) {
+        return form.isDoNotNotify() ? blankToNull(form.getDoNotNotifyBasis()) : null;
+    }
+
+    private static Date doNotNotifyUntil(FilingForm form) {
+        return form.isDoNotNotify() && form.getDoNotNotifyUntil() != null ? Date.valueOf(form.getDoNotNotifyUntil()) : null;
+    }
+
+    /** The on-call officers were reminded again that an EMERGENCY request waits for them. */
+    public void onCallReminded(long requestId) {
+        jdbc.sql("UPDATE freeze_request SET on_call_reminded_at = ?, on_call_reminders = on_call_reminders + 1 WHERE id = ?")
+                .params(now(), requestId).update();
     }
 
     public void setProcessInstanceId(long requestId, String processInstanceId) {
@@ -170,8 +196,35 @@ public class CaseRepository {
         });
     }
 
+    /**
+     * Sums a request's targets again after they or their routes changed, for {@link #routingLines} and
+     * {@link #requestedPerAsset}. The request's row is locked first, so that two changes at once sum one after
+     * the other and the later sees the earlier.
+     */
+    public void refreshTotals(long requestId) {
+        jdbc.sql("SELECT id FROM freeze_request WHERE id = ? FOR UPDATE").param(requestId).query(Long.class).single();
+        jdbc.sql("DELETE FROM routing_total WHERE freeze_request_id = ?").param(requestId).update();
+        jdbc.sql("DELETE FROM requested_total WHERE freeze_request_id = ?").param(requestId).update();
+        jdbc.sql("""
+                INSERT INTO routing_total (freeze_request_id, counterparty_id, asset, targets, amount, all_count)
+                SELECT t.freeze_request_id, r.counterparty_id, t.asset, COUNT(*), COALESCE(SUM(t.amount), 0),
+                       SUM(CASE WHEN t.amount IS NULL THEN 1 ELSE 0 END)
+                FROM target t LEFT JOIN target_route r ON r.target_id = t.id
+                WHERE t.freeze_request_id = ?
+                GROUP BY t.freeze_request_id, r.counterparty_id, t.asset""")
+                .param(requestId).update();
+        jdbc.sql("""
+                INSERT INTO requested_total (freeze_request_id, asset, targets, amount, all_count)
+                SELECT t.freeze_request_id, t.asset, COUNT(*), COALESCE(SUM(t.amount), 0), SUM(CASE WHEN t.amount IS NULL THEN 1 ELSE 0 END)
+                FROM target t WHERE t.freeze_request_id = ?
+                GROUP BY t.freeze_request_id, t.asset""")
+                .param(requestId).update();
+    }
+
     /** Only for a returned request, which no counterparty has seen yet. */
     public void deleteTargets(long requestId) {
+        jdbc.sql("DELETE FROM target_sanctions_hit WHERE target_id IN (SELECT id FROM target WHERE freeze_request_id = ?)")
+                .param(requestId).update();
         jdbc.sql("DELETE FROM target_route WHERE target_id IN (SELECT id FROM target WHERE freeze_request_id = ?)")
                 .param(requestId).update();
         jdbc.sql("DELETE FROM target WHERE freeze_request_id = ?").param(requestId).update();
@@ -284,19 +337,16 @@ public class CaseRepository {
     }
 
     /**
-     * A request's routing summed up in the database, so that a request of 50,000 targets costs one query: per
-     * counterparty (by name) and then the unattributed ones, the number of targets and their amounts per asset.
+     * A request's routing as {@link #refreshTotals} summed it, so that a request of 50,000 targets costs a few rows:
+     * per counterparty (by name) and then the unattributed ones, the number of targets and their amounts per asset.
      */
     public List<RoutingLine> routingLines(long requestId) {
         record Sum(Long counterpartyId, String name, String kind, String asset, int targets, BigDecimal amount, int allCount) {
         }
         List<Sum> sums = jdbc.sql("""
-                SELECT r.counterparty_id, c.name, c.kind, t.asset, COUNT(*) AS targets, SUM(t.amount) AS amount,
-                       SUM(CASE WHEN t.amount IS NULL THEN 1 ELSE 0 END) AS all_count
-                FROM target t LEFT JOIN target_route r ON r.target_id = t.id
-                LEFT JOIN counterparty c ON c.id = r.counterparty_id
-                WHERE t.freeze_request_id = ?
-                GROUP BY r.counterparty_id, c.name, c.kind, t.asset""")
+                SELECT r.counterparty_id, c.name, c.kind, r.asset, r.targets, r.amount, r.all_count
+                FROM routing_total r LEFT JOIN counterparty c ON c.id = r.counterparty_id
+                WHERE r.freeze_request_id = ?""")
                 .param(requestId)
                 .query((rs, n) -> new Sum(rs.getObject("counterparty_id", Long.class), rs.getString("name"), rs.getString("kind"),
                         rs.getString("asset"), rs.getInt("targets"), orZero(rs.getBigDecimal("amount")), rs.getInt("all_count")))
@@ -319,8 +369,8 @@ public class CaseRepository {
     /** Requested amounts per asset over a case's approved and pending requests; "all" targets are counted apart. */
     public List<AssetTotal> requestedPerAsset(long caseId) {
         return jdbc.sql("""
-                SELECT t.asset, SUM(t.amount) AS amount, SUM(CASE WHEN t.amount IS NULL THEN 1 ELSE 0 END) AS all_count
-                FROM target t JOIN freeze_request r ON r.id = t.freeze_request_id
+                SELECT t.asset, SUM(t.amount) AS amount, SUM(t.all_count) AS all_count
+                FROM requested_total t JOIN freeze_request r ON r.id = t.freeze_request_id
                 WHERE r.case_id = ? AND r.state <> 'REJECTED'
                 GROUP BY t.asset ORDER BY t.asset""")
                 .param(caseId)

@@ -42,10 +42,12 @@ public class FreezeCaseService {
     private final TargetImportRepository imports;
     private final RouteOverrides routeOverrides;
     private final CasePermissions permissions;
+    private final TargetSanctions sanctions;
 
     FreezeCaseService(CaseRepository cases, CounterpartyProgress counterpartyRequests, RuntimeService runtimeService,
             TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports, RouteOverrides routeOverrides,
-            CasePermissions permissions) {
+            CasePermissions permissions, TargetSanctions sanctions) {
+        this.sanctions = sanctions;
         this.routeOverrides = routeOverrides;
         this.permissions = permissions;
         this.router = router;
@@ -78,8 +80,11 @@ public class FreezeCaseService {
         long caseId = cases.insertCase(reference, form, filer.getAgency(), filer.getUsername());
         long requestId = cases.insertRequest(caseId, 1, form, filer.getUsername());
         saveTargets.accept(requestId);
+        cases.refreshTotals(requestId);
         audit.record("CASE_FILED", "freeze_case", caseId, reference, null, "title=" + form.getTitle().strip());
         audit.record("REQUEST_FILED", "freeze_request", requestId, reference, null, describe(form) + targetsDescription);
+        recordFlags(requestId, reference, null);
+        sanctions.screenFiled(requestId, reference);
         runtimeService.startProcessInstanceByKey(FreezeRequestProcess.KEY, reference,
                 Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId, FreezeRequestProcess.FILER, filer.getUsername()));
         return reference;
@@ -96,8 +101,11 @@ public class FreezeCaseService {
         int sequence = cases.requestsOf(freezeCase.id()).size() + 1;
         long requestId = cases.insertRequest(freezeCase.id(), sequence, form, filer.getUsername());
         saveTargets(requestId, targets);
+        cases.refreshTotals(requestId);
         audit.record("SUPPLEMENTARY_REQUEST_FILED", "freeze_request", requestId, reference, null,
                 "request " + sequence + "; " + describe(form) + describe(targets));
+        recordFlags(requestId, reference, null);
+        sanctions.screenFiled(requestId, reference);
         Map<String, Object> variables = Map.of(FreezeRequestProcess.FREEZE_REQUEST_ID, requestId,
                 FreezeRequestProcess.FILER, filer.getUsername());
         runtimeService.createProcessInstanceQuery().processDefinitionKey(FreezeRequestProcess.KEY)
@@ -147,9 +155,12 @@ public class FreezeCaseService {
         cases.deleteTargets(request.id());
         saveTargets.accept(request.id());
         List<String> dropped = routeOverrides.restore(request.id(), overridden).stream().map(RouteOverrides.Kept::describe).toList();
+        cases.refreshTotals(request.id());
         audit.record("REQUEST_AMENDED", "freeze_request", request.id(), reference, before, describe(form) + targetsDescription
                 + (dropped.isEmpty() ? "" : "; route overrides dropped: "
                 + String.join("; ", dropped.subList(0, Math.min(dropped.size(), DESCRIBED_TARGETS)))));
+        recordFlags(request.id(), reference, request);
+        sanctions.screenFiled(request.id(), reference);
         taskService.complete(task.getId());
         return dropped;
     }
@@ -167,6 +178,7 @@ public class FreezeCaseService {
         Target target = target(request, lineNumber);
         String before = describeRoutes(cases.routesOfTarget(target.id()));
         cases.overrideRoutes(target.id(), counterpartyIds, reason.strip(), filer.getUsername());
+        cases.refreshTotals(request.id());
         String after = describeRoutes(cases.routesOfTarget(target.id()));
         audit.record("ROUTE_OVERRIDDEN", "target", target.id(), reference, "line " + lineNumber + ": " + before,
                 "line " + lineNumber + ": " + after + "; reason: " + reason.strip());
@@ -279,6 +291,28 @@ public class FreezeCaseService {
 
     private static String describe(FreezeRequest request) {
         return "legal basis=" + request.legalBasis() + "; urgency=" + request.urgency() + "; ";
+    }
+
+    /**
+     * The emergency justification and the do-not-notify flag get events of their own, each when filed or changed
+     * ({@code before} is null at filing), so that an auditor finds them without reading every request description.
+     */
+    private void recordFlags(long requestId, String reference, FreezeRequest before) {
+        FreezeRequest after = cases.request(requestId);
+        String justificationBefore = before == null ? null : before.emergencyJustification();
+        if (after.emergencyJustification() != null && !after.emergencyJustification().equals(justificationBefore)) {
+            audit.record("EMERGENCY_JUSTIFIED", "freeze_request", requestId, reference, justificationBefore, after.emergencyJustification());
+        }
+        String flagBefore = before == null ? null : describeDoNotNotify(before);
+        String flagAfter = describeDoNotNotify(after);
+        if (before == null ? after.doNotNotify() : !flagAfter.equals(flagBefore)) {
+            audit.record("DO_NOT_NOTIFY_SET", "freeze_request", requestId, reference, flagBefore, flagAfter);
+        }
+    }
+
+    private static String describeDoNotNotify(FreezeRequest request) {
+        return request.doNotNotify() ? "do not notify the customer until " + request.doNotNotifyUntil() + " (inclusive); legal basis: "
+                + request.doNotNotifyBasis() : "the customer may be notified";
     }
 
     /** Lists the targets while that stays readable; a long list is summed up, and its file is named by its hash. */

@@ -9,7 +9,7 @@ public record Target(long id, long freezeRequestId, int lineNumber, String chain
         BigDecimal amount, String txHashes, String note) {
 
     public String amountText() {
-        return amount == null ? "all" : amount.stripTrailingZeros().toPlainString();
+        return amount == null ? RequestedAmounts.ALL : amount.stripTrailingZeros().toPlainString();
     }
 
     public RouteKey routeKey() {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Mails a counterparty's registered contacts, and no one else, about its request, with a freshly issued link:
  * every mail carries a new token and the previous one stops working. Every mail also carries the case
- * reference and the request's verification code. The mail goes through the outbox: stored with its link in the
+ * reference and the request's verification code, and what lets its reader trust it at a glance ({@link RequestTrust}:
+ * the agency, its jurisdiction and vetting, the request's fingerprint). The mail goes through the outbox: stored with its link in the
  * caller's transaction, sent after it commits, and retried as the very same message until the server takes it.
  */
 @Component
@@ -31,7 +32,8 @@ public class CounterpartyMail {
         RESENT_NOTIFICATION("notification", "Freeze request (sent again)", "NOTIFICATION_RESENT"),
         REMINDER("reminder", "Reminder: freeze request", "REMINDER_SENT"),
         ESCALATION_NOTICE("escalation-notice", "Overdue: freeze request", "ESCALATION_NOTICE_SENT"),
-        LINK_RENEWAL("link-renewal", "New link: freeze request", "LINK_RENEWAL_SENT");
+        LINK_RENEWAL("link-renewal", "New link: freeze request", "LINK_RENEWAL_SENT"),
+        RELEASE_NOTICE("release-notice", "Withdrawn: release the freeze of request", "RELEASE_NOTICE_SENT");
 
         private final String template;
         private final String subject;
@@ -51,11 +53,13 @@ public class CounterpartyMail {
     private final VerificationCodes verificationCodes;
     private final MailOutbox outbox;
     private final AuditLog audit;
+    private final RequestTrust trust;
     private final String baseUrl;
 
     CounterpartyMail(CounterpartyRequestRepository counterpartyRequests, CounterpartyRepository counterparties,
             CaseRepository cases, AccessLinks accessLinks, VerificationCodes verificationCodes, MailOutbox outbox, AuditLog audit,
-            @Value("${freezedesk.base-url}") String baseUrl) {
+            RequestTrust trust, @Value("${freezedesk.base-url}") String baseUrl) {
+        this.trust = trust;
         this.counterpartyRequests = counterpartyRequests;
         this.counterparties = counterparties;
         this.cases = cases;
@@ -102,8 +106,11 @@ public class CounterpartyMail {
         variables.put("link", accessLinks.issue(counterpartyRequestId) + portalPath);
         variables.put("verificationCode", verificationCodes.codeFor(counterpartyRequestId));
         variables.put("verifyUrl", baseUrl + "/portal/verify");
+        variables.put("trust", trust.of(counterpartyRequestId));
         // Stored with the link in this transaction and sent once it has committed: the link opens from the moment the mail arrives.
-        outbox.send(recipients, subject + " " + freezeCase.reference() + " — " + counterparty.name(), template, variables);
+        // In the subject too, so that it is seen before the mail is opened.
+        String warning = freezeRequest.doNotNotify() ? "DO NOT NOTIFY THE CUSTOMER — " : "";
+        outbox.send(recipients, warning + subject + " " + freezeCase.reference() + " — " + counterparty.name(), template, variables);
         return new Mailed(freezeCase.reference(), recipients);
     }
 }

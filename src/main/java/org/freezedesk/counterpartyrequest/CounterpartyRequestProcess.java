@@ -41,6 +41,14 @@ public final class CounterpartyRequestProcess {
     public static final String RESEND_REQUEST = "resendRequest";
     public static final String SEND_ESCALATION_NOTICE = "sendEscalationNotice";
 
+    /**
+     * Starts the interrupting event sub-process that ends a counterparty request whose EMERGENCY request the second
+     * review rejected, wherever it waits, after telling the counterparty to release the freeze; correlated on
+     * {@link #COUNTERPARTY_REQUEST_ID}.
+     */
+    public static final String WITHDRAWN_MESSAGE = "counterpartyRequestWithdrawn";
+    public static final String SEND_RELEASE_NOTICE = "sendReleaseNotice";
+
     /** Correlated on {@link #COUNTERPARTY_REQUEST_ID} once a response is stored. */
     public static final String RESPONSE_MESSAGE = "counterpartyResponse";
 

@@ -148,10 +148,32 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
         jdbc.sql("UPDATE counterparty_request SET state = ? WHERE id = ?").params(state.name(), id).update();
     }
 
-    public long insertResponse(long id, String submittedByName, String clientAddress, List<NewOutcome> outcomes) {
+    /** The counterparty requests one freeze request fanned out to. */
+    public List<CounterpartyRequest> forFreezeRequest(long freezeRequestId) {
+        return jdbc.sql("SELECT * FROM counterparty_request WHERE freeze_request_id = ? ORDER BY id").param(freezeRequestId)
+                .query(REQUEST).list();
+    }
+
+    /** Whether it was withdrawn now; false when it had been already (a replayed event). */
+    public boolean withdraw(long id) {
+        return jdbc.sql("UPDATE counterparty_request SET state = ?, withdrawn_at = ? WHERE id = ? AND state <> ?")
+                .params(CounterpartyRequestState.WITHDRAWN.name(), now(), id, CounterpartyRequestState.WITHDRAWN.name()).update() > 0;
+    }
+
+    /** Whether the response confirmed that the customer was not told; false for answers to requests that did not ask. */
+    public boolean doNotNotifyConfirmed(long responseId) {
+        return jdbc.sql("SELECT do_not_notify_confirmed FROM counterparty_response WHERE id = ?").param(responseId)
+                .query(Boolean.class).single();
+    }
+
+    public long insertResponse(long id, String submittedByName, String clientAddress, List<NewOutcome> outcomes,
+            boolean doNotNotifyConfirmed) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO counterparty_response (counterparty_request_id, submitted_at, submitted_by_name, client_address) VALUES (?, ?, ?, ?)")
-                .params(id, now(), submittedByName, clientAddress)
+        jdbc.sql("""
+                INSERT INTO counterparty_response (counterparty_request_id, submitted_at, submitted_by_name, client_address,
+                                                   do_not_notify_confirmed)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(id, now(), submittedByName, clientAddress, doNotNotifyConfirmed)
                 .update(key, "id");
         long responseId = key.getKey().longValue();
         jdbcTemplate.batchUpdate("""

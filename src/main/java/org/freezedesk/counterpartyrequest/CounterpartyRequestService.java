@@ -64,25 +64,81 @@ public class CounterpartyRequestService {
         });
     }
 
+    /** As {@link #respond(CounterpartyRequest, String, String, List, boolean, Actor)}, without confirming do-not-notify. */
+    public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
+            List<NewOutcome> outcomes, Actor actor) {
+        respond(counterpartyRequest, submittedByName, clientAddress, outcomes, false, actor);
+    }
+
     /**
      * Stores the response first and only then tells the process, which reads the outcomes from the table:
      * a response is never lost, even when the process is busy with an earlier one. {@link CounterpartyResponded}
-     * is published in the same transaction, so other features hear of every stored answer, late or not.
+     * is published in the same transaction, so other features hear of every stored answer, late or not. A request
+     * that forbids telling the customer takes an answer only with {@code doNotNotifyConfirmed}; a withdrawn request
+     * takes none but the confirmation of its release.
      */
     public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
-            List<NewOutcome> outcomes, Actor actor) {
+            List<NewOutcome> outcomes, boolean doNotNotifyConfirmed, Actor actor) {
         transaction.executeWithoutResult(status -> {
             refuseIfCaseClosed(counterpartyRequest);
             CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
-            long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes);
+            refuseIfWithdrawn(before);
+            requireConfirmation(counterpartyRequest, doNotNotifyConfirmed);
+            long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes,
+                    doNotNotifyConfirmed);
             String caseReference = caseReference(counterpartyRequest);
             audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference, before.name(),
-                    counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes));
+                    counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes) + confirmation(doNotNotifyConfirmed));
             events.publishEvent(new CounterpartyResponded(counterpartyRequest.id(), responseId, counterpartyRequest.freezeRequestId(),
                     caseReference, outcomes.stream()
                             .map(o -> new CounterpartyResponded.TargetAnswer(o.targetId(), o.outcome(), o.heldUntil())).toList()));
         });
         correlate(counterpartyRequest.id());
+    }
+
+    /**
+     * The counterparty confirms it lifted the freeze on these targets of a withdrawn request: stored as a RELEASED
+     * outcome each, which then is the answer in force. The process has ended; there is nothing to tell it.
+     */
+    public void confirmRelease(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
+            List<Long> targetIds, boolean doNotNotifyConfirmed, Actor actor) {
+        transaction.executeWithoutResult(status -> {
+            refuseIfCaseClosed(counterpartyRequest);
+            CounterpartyRequestState state = counterpartyRequests.find(counterpartyRequest.id()).state();
+            if (state != CounterpartyRequestState.WITHDRAWN) {
+                throw new NotOpenException("This request stands: there is no freeze to release");
+            }
+            requireConfirmation(counterpartyRequest, doNotNotifyConfirmed);
+            List<NewOutcome> released = targetIds.stream()
+                    .map(id -> new NewOutcome(id, Outcome.RELEASED, null, null, null, null, null, null)).toList();
+            long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, released,
+                    doNotNotifyConfirmed);
+            audit.record(actor, "RELEASE_CONFIRMED", "counterparty_response", responseId, caseReference(counterpartyRequest),
+                    state.name(), describe(released) + confirmation(doNotNotifyConfirmed));
+        });
+    }
+
+    /** A withdrawn request takes no answers and no drafts: its counterparty releases the freeze instead. */
+    public void refuseIfWithdrawn(CounterpartyRequest counterpartyRequest) {
+        refuseIfWithdrawn(counterpartyRequest.state());
+    }
+
+    private static void refuseIfWithdrawn(CounterpartyRequestState state) {
+        if (state == CounterpartyRequestState.WITHDRAWN) {
+            throw new NotOpenException("This request was withdrawn and takes no answers: release the freeze and confirm it per address");
+        }
+    }
+
+    /** The portal asks for the confirmation before it gets here; this keeps any other caller from skipping it. */
+    private void requireConfirmation(CounterpartyRequest counterpartyRequest, boolean doNotNotifyConfirmed) {
+        if (cases.request(counterpartyRequest.freezeRequestId()).doNotNotify() && !doNotNotifyConfirmed) {
+            throw new IllegalArgumentException("Counterparty request " + counterpartyRequest.id()
+                    + " forbids telling the customer: an answer must confirm that it complied");
+        }
+    }
+
+    private static String confirmation(boolean doNotNotifyConfirmed) {
+        return doNotNotifyConfirmed ? "; confirmed the customer was not notified" : "";
     }
 
     private void correlate(long counterpartyRequestId) {

@@ -1,5 +1,7 @@
 package org.freezedesk.counterpartyrequest;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,7 +18,9 @@ public enum Outcome {
     FUNDS_MOVED("Funds moved on", "The funds left before you could freeze them: give the onward transaction and where they went.",
             Set.of("onwardTxHash", "onwardAddress", "internalReference")),
     DECLINED("Declined", "You cannot act on this request: give the reason, such as the local order you need.",
-            Set.of("reason", "internalReference"));
+            Set.of("reason", "internalReference")),
+    /** Only for a withdrawn request: the counterparty confirms it lifted the freeze. Never one of {@link #answers()}. */
+    RELEASED("Released", "The request was withdrawn and you lifted the freeze on this address.", Set.of());
 
     private final String label;
     private final String explanation;
@@ -26,6 +30,11 @@ public enum Outcome {
         this.label = label;
         this.explanation = explanation;
         this.fields = fields;
+    }
+
+    /** What a counterparty may report while the request stands. */
+    public static List<Outcome> answers() {
+        return Arrays.stream(values()).filter(o -> o != RELEASED).toList();
     }
 
     public boolean freezesFunds() {

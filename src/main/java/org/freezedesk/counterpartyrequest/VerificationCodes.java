@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,17 +47,20 @@ public class VerificationCodes {
         return code.substring(0, LENGTH / 2) + "-" + code.substring(LENGTH / 2);
     }
 
-    /** True when the code belongs to one of the case's counterparty requests; spaces, dashes and letter case do not matter. */
-    public boolean isGenuine(String reference, String typedCode) {
+    /**
+     * The counterparty request of the case that the code belongs to; empty when it belongs to none (not genuine). Spaces,
+     * dashes and letter case do not matter.
+     */
+    public Optional<Long> verify(String reference, String typedCode) {
         String wanted = normalize(typedCode);
         if (reference == null || wanted.length() != LENGTH) {
-            return false;
+            return Optional.empty();
         }
         byte[] wantedBytes = wanted.getBytes(StandardCharsets.US_ASCII);
         return cases.findCase(reference.strip().toUpperCase(Locale.ROOT))
-                .map(freezeCase -> counterpartyRequests.findByCase(freezeCase.id()).stream()
-                        .anyMatch(cr -> MessageDigest.isEqual(code(cr.id()).getBytes(StandardCharsets.US_ASCII), wantedBytes)))
-                .orElse(false);
+                .flatMap(freezeCase -> counterpartyRequests.findByCase(freezeCase.id()).stream()
+                        .filter(cr -> MessageDigest.isEqual(code(cr.id()).getBytes(StandardCharsets.US_ASCII), wantedBytes))
+                        .map(CounterpartyRequest::id).findFirst());
     }
 
     private String code(long counterpartyRequestId) {

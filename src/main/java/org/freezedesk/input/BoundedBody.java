@@ -1,6 +1,7 @@
 package org.freezedesk.input;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -30,6 +31,41 @@ public final class BoundedBody {
             content.write(chunk, 0, read);
         }
         return content.toByteArray();
+    }
+
+    /**
+     * The body as a stream for readers that parse as they go (such as StAX): it throws {@link BodyTooLargeException} as
+     * soon as more than {@code maxBytes} have been read, so a reader never consumes more.
+     */
+    public static InputStream limited(InputStream body, long declaredLength, long maxBytes, String field) {
+        if (declaredLength > maxBytes) {
+            throw new BodyTooLargeException(field, maxBytes);
+        }
+        return new FilterInputStream(body) {
+
+            private long total;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = super.read(buffer, offset, length);
+                count(Math.max(read, 0));
+                return read;
+            }
+
+            private void count(int read) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new BodyTooLargeException(field, maxBytes);
+                }
+            }
+        };
     }
 
     /** Answered 413 naming the limit. */

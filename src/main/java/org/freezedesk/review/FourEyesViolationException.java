@@ -7,6 +7,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public class FourEyesViolationException extends RuntimeException {
 
     public FourEyesViolationException() {
-        super("You filed this request, so someone else must review it (four eyes)");
+        this("You filed this request, so someone else must review it (four eyes)");
+    }
+
+    public FourEyesViolationException(String message) {
+        super(message);
     }
 }

@@ -1,5 +1,6 @@
 package org.freezedesk.review;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,10 @@ import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.cases.FreezeRequestState;
 import org.freezedesk.review.internal.ReviewItem;
 import org.freezedesk.review.internal.ReviewNotFoundException;
+import org.freezedesk.security.LegalOfficers;
 import org.freezedesk.security.StaffUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,17 +25,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
+    /** The user tasks of freeze-request.bpmn a legal officer decides here. */
+    private static final String[] REVIEW_TASKS = {FreezeRequestProcess.LEGAL_REVIEW, FreezeRequestProcess.ON_CALL_APPROVAL,
+            FreezeRequestProcess.SECOND_REVIEW};
+
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final CaseRepository cases;
     private final LegalDecisionRepository decisions;
     private final AuditLog audit;
     private final CasePermissions permissions;
+    private final LegalOfficers officers;
     private final ApplicationEventPublisher events;
 
     ReviewService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases, LegalDecisionRepository decisions,
-            AuditLog audit, CasePermissions permissions, ApplicationEventPublisher events) {
+            AuditLog audit, CasePermissions permissions, LegalOfficers officers, ApplicationEventPublisher events) {
         this.permissions = permissions;
+        this.officers = officers;
         this.events = events;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -41,22 +50,29 @@ public class ReviewService {
         this.audit = audit;
     }
 
-    /** The requests of the agencies the reviewer's legal unit serves, oldest first, so nothing waits longer than it must. */
+    /**
+     * The requests of the agencies the reviewer's legal unit serves, oldest first, so nothing waits longer than it must;
+     * EMERGENCY requests waiting for an on-call approval only for officers on call.
+     */
     public List<ReviewItem> queue(StaffUser reviewer) {
-        return taskService.createTaskQuery().taskDefinitionKey(FreezeRequestProcess.LEGAL_REVIEW)
-                .taskCandidateGroup(FreezeRequestProcess.LEGAL_GROUP).orderByTaskCreateTime().asc().list().stream()
+        boolean onCall = officers.isOnCall(reviewer.getUsername());
+        return taskService.createTaskQuery().taskDefinitionKeyIn(REVIEW_TASKS).orderByTaskCreateTime().asc().list().stream()
+                .filter(task -> onCall || !FreezeRequestProcess.ON_CALL_APPROVAL.equals(task.getTaskDefinitionKey()))
                 .map(this::item).filter(item -> permissions.mayReview(item.freezeCase().agency(), reviewer)).toList();
     }
 
-    /** A review the reviewer may see; one of an agency its unit does not serve is answered as if it did not exist. */
+    /**
+     * A review the reviewer may see; one of an agency its unit does not serve, or an on-call approval for an officer
+     * not on call, is answered as if it did not exist.
+     */
     public ReviewItem item(String taskId, StaffUser reviewer) {
-        Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(FreezeRequestProcess.LEGAL_REVIEW)
-                .taskCandidateGroup(FreezeRequestProcess.LEGAL_GROUP).singleResult();
+        Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKeyIn(REVIEW_TASKS).singleResult();
         if (task == null) {
             throw new ReviewNotFoundException(taskId);
         }
         ReviewItem item = item(task);
-        if (!permissions.mayReview(item.freezeCase().agency(), reviewer)) {
+        if (!permissions.mayReview(item.freezeCase().agency(), reviewer)
+                || item.onCallApproval() && !officers.isOnCall(reviewer.getUsername())) {
             throw new ReviewNotFoundException(taskId);
         }
         return item;
@@ -66,12 +82,19 @@ public class ReviewService {
         long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FreezeRequestProcess.FREEZE_REQUEST_ID);
         FreezeRequest request = cases.request(requestId);
         FreezeCase freezeCase = cases.caseOfRequest(requestId);
-        return new ReviewItem(task.getId(), task.getCreateTime(), freezeCase, request, cases.targetsOf(requestId).size());
+        return new ReviewItem(task.getId(), task.getCreateTime(), freezeCase, request, cases.targetsOf(requestId).size(),
+                task.getTaskDefinitionKey());
+    }
+
+    /** Who approved the request on call, for its second review to be someone else; null before that approval. */
+    public String onCallApprover(ReviewItem item) {
+        return (String) taskService.getVariable(item.taskId(), FreezeRequestProcess.ON_CALL_APPROVER);
     }
 
     /**
      * Records the decision and moves the process on, in one transaction. The filer can never decide on
-     * their own request, whatever the page showed them.
+     * their own request, whatever the page showed them, nor the on-call approver on its second review. The
+     * second review leaves the state as it is when it confirms; when it rejects, the process withdraws the request.
      */
     @Transactional
     public void decide(String taskId, DecisionForm form, StaffUser reviewer) {
@@ -79,14 +102,27 @@ public class ReviewService {
         if (item.request().filedBy().equals(reviewer.getUsername())) {
             throw new FourEyesViolationException();
         }
+        if (item.secondReview() && reviewer.getUsername().equals(onCallApprover(item))) {
+            throw new FourEyesViolationException("You approved this request on call, so someone else must do its second review (four eyes)");
+        }
+        if (!item.mayReturn() && form.getDecision() == ReviewDecision.RETURN) {
+            throw new IllegalArgumentException("An emergency request is approved or rejected, not returned");
+        }
         String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().strip();
         decisions.insert(item.request().id(), taskId, form.getDecision(), comment, reviewer.getUsername());
-        cases.setState(item.request().id(), form.getDecision().resultingState());
-        audit.record("LEGAL_" + form.getDecision().name(), "freeze_request", item.request().id(), item.freezeCase().reference(),
-                item.request().state().name(), form.getDecision().resultingState().name() + (comment == null ? "" : ": " + comment));
-        if (form.getDecision() == ReviewDecision.APPROVE) {
+        FreezeRequestState after = item.secondReview() ? item.request().state() : form.getDecision().resultingState();
+        cases.setState(item.request().id(), after);
+        String prefix = item.onCallApproval() ? "ON_CALL_" : item.secondReview() ? "SECOND_REVIEW_" : "LEGAL_";
+        audit.record(prefix + form.getDecision().name(), "freeze_request", item.request().id(), item.freezeCase().reference(),
+                item.request().state().name(), after.name() + (comment == null ? "" : ": " + comment));
+        // The second review's approval confirms a request that went out on its on-call approval: nothing new is approved.
+        if (form.getDecision() == ReviewDecision.APPROVE && !item.secondReview()) {
             events.publishEvent(new RequestApproved(item.request().id(), item.freezeCase().reference()));
         }
-        taskService.complete(taskId, Map.of(FreezeRequestProcess.REVIEW_DECISION, form.getDecision().name()));
+        Map<String, Object> variables = new HashMap<>(Map.of(FreezeRequestProcess.REVIEW_DECISION, form.getDecision().name()));
+        if (item.onCallApproval()) {
+            variables.put(FreezeRequestProcess.ON_CALL_APPROVER, reviewer.getUsername());
+        }
+        taskService.complete(taskId, variables);
     }
 }

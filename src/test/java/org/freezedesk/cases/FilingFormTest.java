@@ -123,6 +123,50 @@ class FilingFormTest {
     }
 
     @Test
+    void anAmountFinerThanItsAssetIsRefusedInTheFormAndTheApi() throws Exception {
+        Map<String, Long> before = stored();
+
+        Document page = Jsoup.parse(mvc.perform(filing()
+                        .param("title", "Tron drain")
+                        .param("targets[0].chain", "TRON")
+                        .param("targets[0].asset", "USDT")
+                        .param("targets[0].address", Filings.TRON_ADDRESS)
+                        .param("targets[0].amount", "1.1234567"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(errorBeside(page, "input[name=\"targets[0].amount\"]")).isEqualTo("At most 6 decimal places: USDT on Tron has 6");
+        assertThat(page.selectFirst("input[name=\"targets[0].amount\"]").val()).isEqualTo("1.1234567");
+
+        MockHttpServletResponse api = mvc.perform(post("/api/v1/cases").with(bearerOf(context, "agency"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"title": "Tron drain", "incidentSummary": "Drained", "legalBasis": "PoCA s. 41", "urgency": "URGENT",
+                                 "targets": [{"chain": "TRON", "asset": "USDT", "address": "%s", "amount": "1.1234567"}]}
+                                """.formatted(Filings.TRON_ADDRESS)))
+                .andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(400);
+        JsonNode error = json.readTree(api.getContentAsString()).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("targets[0].amount");
+        assertThat(error.get("message").asText()).isEqualTo("At most 6 decimal places: USDT on Tron has 6");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void filingWithLinesPastedButNotCheckedIsRefusedRatherThanDroppingThem() throws Exception {
+        Map<String, Long> before = stored();
+
+        Document page = Jsoup.parse(mvc.perform(filing()
+                        .param("title", "Pasted")
+                        .param("targets[0].chain", "ETH")
+                        .param("targets[0].asset", "USDT")
+                        .param("targets[0].address", Filings.ETH_ADDRESS)
+                        .param("targets[0].amount", "100")
+                        .param("pastedLines", "chain,asset,address,amount,tx_hashes,note\nBTC,BTC,1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2,all,,\n"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(errorBeside(page, "textarea[name=pastedLines]")).startsWith("Check the pasted lines first");
+        assertThat(page.selectFirst("textarea[name=pastedLines]").text()).contains("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void goodFormFilesTheCaseAndShowsItsTargets() throws Exception {
         long casesBefore = count("freeze_case");
 
@@ -151,7 +195,7 @@ class FilingFormTest {
         MockHttpServletResponse casePage = mvc.perform(get("/cases/" + reference).with(user(agency))).andReturn().getResponse();
         assertThat(casePage.getStatus()).isEqualTo(200);
         String text = Jsoup.parse(casePage.getContentAsString()).text();
-        assertThat(text).contains(reference, "Atomic Wallet theft", Filings.ETH_ADDRESS, Filings.TRON_ADDRESS, "1000.5", "IN_REVIEW");
+        assertThat(text).contains(reference, "Atomic Wallet theft", Filings.ETH_ADDRESS, Filings.TRON_ADDRESS, "1,000.5", "IN_REVIEW");
     }
 
     @Test

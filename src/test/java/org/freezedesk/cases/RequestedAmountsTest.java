@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 class RequestedAmountsTest {
 
     @Test
-    void anAmountReadsAsItIs() {
-        assertThat(RequestedAmounts.describe(new BigDecimal("1000.50"), 0, "USDT")).isEqualTo("1000.5 USDT");
+    void anAmountReadsGroupedWithTheDecimalsItHas() {
+        assertThat(RequestedAmounts.describe(new BigDecimal("1000.50"), 0, "USDT")).isEqualTo("1,000.5 USDT");
+        assertThat(RequestedAmounts.grouped(new BigDecimal("1234567.000001000000000000"))).isEqualTo("1,234,567.000001");
+        assertThat(RequestedAmounts.grouped(new BigDecimal("1E+3"))).isEqualTo("1,000");
+        assertThat(RequestedAmounts.grouped("0.000000000000000001")).isEqualTo("0.000000000000000001");
+        assertThat(RequestedAmounts.grouped("all")).isEqualTo("all");
     }
 
     @Test

@@ -67,10 +67,10 @@ class TargetImportWebTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> page(preview).selectFirst("#progress") == null);
         Document checked = page(preview);
         assertThat(checked.select("#summary").text()).contains("2 lines: 2 valid, 0 with errors");
-        assertThat(checked.select("#routing tbody tr").eachText()).containsExactly("Tether 1 1000.5 USDT",
+        assertThat(checked.select("#routing tbody tr").eachText()).containsExactly("Tether 1 1,000.5 USDT",
                 "Unattributed: nobody holds these 1 all BTC at 1 address");
         assertThat(checked.select("#lines tbody tr").eachText()).containsExactly(
-                "2 valid ETH USDT " + Filings.ETH_ADDRESS + " 1000.5 Tether", "3 valid BTC BTC " + UNATTRIBUTED_BTC + " all unattributed");
+                "2 valid ETH USDT " + Filings.ETH_ADDRESS + " 1,000.5 Tether", "3 valid BTC BTC " + UNATTRIBUTED_BTC + " all unattributed");
 
         Document form = page(checked.selectFirst("#use-import").attr("href"));
         assertThat(form.selectFirst("#title").val()).isEqualTo("Atomic Wallet drain");
@@ -82,9 +82,31 @@ class TargetImportWebTest {
                         .with(user(agency)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
         Document casePage = page(filed.getResponse().getRedirectedUrl());
-        assertThat(casePage.select("#routing-1 tbody tr").eachText()).containsExactly("Tether (ISSUER) 1 1000.5 USDT",
+        assertThat(casePage.select("#routing-1 tbody tr").eachText()).containsExactly("Tether (ISSUER) 1 1,000.5 USDT",
                 "Unattributed: nobody holds these 1 all BTC at 1 address");
         assertThat(casePage.select("details[data-counterparty=unattributed] td").eachText()).contains("3", UNATTRIBUTED_BTC);
+    }
+
+    @Test
+    void pastedLinesAreCheckedLikeAFileAndAnAmountFinerThanItsAssetIsRefusedByLine() throws Exception {
+        Document empty = Jsoup.parse(mvc.perform(get("/cases/new").with(user(agency))).andReturn().getResponse().getContentAsString());
+        assertThat(empty.selectFirst("textarea#pastedLines").text()).as("the box starts with the header row").isEqualTo(TargetFiles.HEADER);
+        assertThat(empty.select("label[for=pastedLines]")).isNotEmpty();
+
+        String pasted = String.join("\n", TargetFiles.HEADER,
+                "ETH,USDT," + Filings.ETH_ADDRESS + ",1000.5,,first hop",
+                "BTC,BTC," + UNATTRIBUTED_BTC + ",0.123456789,,too fine for bitcoin");
+        MvcResult uploaded = mvc.perform(multipart("/cases/imports").param("pastedLines", pasted)
+                        .param("title", "Pasted drain").param("urgency", "URGENT").with(user(agency)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String preview = uploaded.getResponse().getRedirectedUrl();
+        assertThat(preview).startsWith("/cases/imports/");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(preview).selectFirst("#progress") == null);
+        Document checked = page(preview);
+        assertThat(checked.select("#summary").text()).contains("2 lines: 1 valid, 1 with errors");
+        assertThat(checked.select("#problems tbody tr").eachText())
+                .containsExactly("3 amount error At most 8 decimal places: BTC on Bitcoin has 8");
     }
 
     @Test

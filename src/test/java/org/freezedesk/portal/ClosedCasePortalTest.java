@@ -86,7 +86,7 @@ class ClosedCasePortalTest {
 
         assertThat(counterpartyRequests.latestOutcomes(tether.id())).isEqualTo(before);
         assertThat(responses(tether.id())).isEqualTo(responsesBefore);
-        assertThat(totals(reference, agency)).as("the case's figures").isEqualTo(totalsBefore).contains("USDT 1000 1000");
+        assertThat(totals(reference, agency)).as("the case's figures").isEqualTo(totalsBefore).contains("USDT 1,000 1,000");
     }
 
     private String totals(String reference, StaffUser agency) throws Exception {

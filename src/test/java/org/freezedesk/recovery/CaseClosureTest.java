@@ -51,10 +51,11 @@ class CaseClosureTest {
                 "A task of this case is still open, such as a summary to read.");
 
         story.confirmTransfer(instruction, "0x" + "cd".repeat(32), "700");
+        assertThat(casePage(reference, agency).select("#counterparty-links button").eachText()).as("open case").contains("Revoke link");
         mvc.perform(post("/cases/{r}/requests/1/summary", reference).with(user(agency)).with(csrf()));
         Document page = closurePage(reference, agency);
         assertThat(page.select("#obstacles")).isEmpty();
-        assertThat(page.select("#closing-figures tbody tr").text()).isEqualTo("USDT 1000 1000 700");
+        assertThat(page.select("#closing-figures tbody tr").text()).isEqualTo("USDT 1,000 1,000 700");
 
         Document blank = Jsoup.parse(mvc.perform(post("/cases/{r}/closure", reference).with(user(agency)).with(csrf()).param("summary", " "))
                 .andReturn().getResponse().getContentAsString());
@@ -63,8 +64,9 @@ class CaseClosureTest {
         mvc.perform(post("/cases/{r}/closure", reference).with(user(agency)).with(csrf())
                 .param("summary", "700 USDT returned to the victim; the rest released."));
 
-        Document casePage = Jsoup.parse(mvc.perform(get("/cases/{r}", reference).with(user(agency))).andReturn().getResponse()
-                .getContentAsString());
+        Document casePage = casePage(reference, agency);
+        assertThat(casePage.select("#counterparty-links button").eachText()).as("closed case").doesNotContain("Revoke link");
+        assertThat(casePage.select("#counterparty-links .revoke-refused").text()).startsWith("The case is closed");
         assertThat(casePage.select("#closed").text()).contains("700 USDT returned to the victim; the rest released.", "read-only");
         assertThat(casePage.select("#close-case, #file-recovery")).isEmpty();
         assertThat(mvc.perform(post("/cases/{r}/recoveries", reference).with(user(agency)).with(csrf()).param("amount", "1"))
@@ -73,8 +75,24 @@ class CaseClosureTest {
                 .andReturn().getResponse().getStatus()).isEqualTo(409);
     }
 
+    @Test
+    void theClosingFiguresReadAsTheCasePageDoesWithTargetsAskingForAll() throws Exception {
+        RecoveryStory story = new RecoveryStory(context);
+        StaffUser agency = story.staff("agency");
+        String reference = story.file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "1.25"),
+                Filings.target("ETH", "USDT", DESTINATION, "all"));
+
+        assertThat(closurePage(reference, agency).select("#closing-figures tbody tr").text()).isEqualTo("USDT 1.25 + all at 1 address 0 0");
+        assertThat(casePage(reference, agency).select("#totals tbody tr").text()).startsWith("USDT 1.25 + all at 1 address");
+    }
+
     private List<String> obstacles(String reference, StaffUser agency) throws Exception {
         return closurePage(reference, agency).select("#obstacles li").eachText();
+    }
+
+    private Document casePage(String reference, StaffUser agency) throws Exception {
+        return Jsoup.parse(mvc.perform(get("/cases/{r}", reference).with(user(agency))).andReturn().getResponse()
+                .getContentAsString());
     }
 
     private Document closurePage(String reference, StaffUser agency) throws Exception {

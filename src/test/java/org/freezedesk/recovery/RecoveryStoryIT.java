@@ -66,7 +66,7 @@ class RecoveryStoryIT {
 
         Document page = Jsoup.parse(mvc.perform(get("/cases/{r}", reference).with(user(agency))).andReturn().getResponse()
                 .getContentAsString());
-        assertThat(page.select("#recovered tbody tr").text()).isEqualTo("USDT 1000");
+        assertThat(page.select("#recovered tbody tr").text()).isEqualTo("USDT 1,000");
         assertThat(page.select("#recovery-instructions tbody tr")).hasSize(2);
         assertThat(page.select("#closed").text()).contains("All 1000 USDT returned.");
         assertThat(mvc.perform(post("/cases/{r}/recoveries", reference).with(user(agency)).with(csrf())).andReturn().getResponse()

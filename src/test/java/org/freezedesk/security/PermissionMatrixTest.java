@@ -189,9 +189,10 @@ class PermissionMatrixTest {
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE), "POST /api/v1/addresses/validate");
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, AUDITOR), "GET /stats", "GET /api/v1/stats");
 
-        // Webhook subscriptions belong to an agency (or a counterparty's system, which has no session here); the fixture's
-        // belongs to the owner's agency. Deleting it comes last, so that the owner's earlier calls still find it.
-        allow(AGENCY_ROLE, "GET /webhooks", "GET /api/v1/webhooks", "POST /api/v1/webhooks");
+        // Webhook subscriptions belong to an agency, or to a counterparty's system with its key; the fixture's belongs to
+        // the owner's agency. Deleting it comes last, so that the owner's earlier calls still find it.
+        allow(AGENCY_ROLE, "GET /webhooks");
+        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, COUNTERPARTY, OTHER_COUNTERPARTY), "GET /api/v1/webhooks", "POST /api/v1/webhooks");
         allow(EnumSet.of(OWNER), "GET /webhooks/{id}", "GET /api/v1/webhooks/{id}/deliveries");
         allow(EnumSet.of(OWNER), "DELETE /api/v1/webhooks/{id}");
 
@@ -214,6 +215,7 @@ class PermissionMatrixTest {
                 "GET /admin/accounts/{username}", "POST /admin/accounts/{username}",
                 "POST /admin/accounts/{username}/deactivate", "POST /admin/accounts/{username}/reactivate",
                 "POST /admin/accounts/{username}/password-reset", "POST /admin/accounts/{username}/second-factor-reset",
+                "POST /admin/accounts/{username}/on-call", "POST /admin/accounts/{username}/off-call",
                 "GET /api/v1/admin/agencies", "POST /api/v1/admin/agencies", "GET /api/v1/admin/agencies/{id}",
                 "PUT /api/v1/admin/agencies/{id}", "GET /api/v1/admin/legal-units", "POST /api/v1/admin/legal-units",
                 "GET /api/v1/admin/legal-units/{id}", "PUT /api/v1/admin/legal-units/{id}", "GET /api/v1/admin/accounts",
@@ -221,6 +223,7 @@ class PermissionMatrixTest {
                 "POST /api/v1/admin/accounts/{username}/deactivate", "POST /api/v1/admin/accounts/{username}/reactivate",
                 "POST /api/v1/admin/accounts/{username}/password-reset",
                 "POST /api/v1/admin/accounts/{username}/second-factor-reset",
+                "GET /admin/sanctions", "POST /admin/sanctions", "GET /api/v1/admin/sanctions", "POST /api/v1/admin/sanctions",
                 "GET /admin/directory/{id}/keys", "POST /admin/directory/{id}/keys", "POST /admin/directory/{id}/keys/{keyId}/revoke",
                 "GET /api/v1/admin/counterparties/{id}/keys", "POST /api/v1/admin/counterparties/{id}/keys",
                 "POST /api/v1/admin/counterparties/{id}/keys/{keyId}/revoke",
@@ -229,13 +232,15 @@ class PermissionMatrixTest {
 
         allow(OWN_LINK, "GET /portal/{token}", "POST /portal/{token}/acknowledge", "POST /portal/{token}/responses",
                 "POST /portal/{token}/draft", "POST /portal/{token}/renewal", "GET /portal/{token}/recoveries",
-                "GET /api/v1/portal/request", "POST /api/v1/portal/acknowledgement", "POST /api/v1/portal/responses");
+                "GET /api/v1/portal/request", "POST /api/v1/portal/acknowledgement", "POST /api/v1/portal/responses",
+                "POST /portal/{token}/releases", "POST /api/v1/portal/releases");
         allow(LINKED_OBJECT, "GET /portal/{token}/recoveries/{id}", "POST /portal/{token}/recoveries/{id}/transfer",
                 "POST /portal/{token}/recoveries/{id}/decline", "GET /portal/{token}/recoveries/holds/{id}",
                 "POST /portal/{token}/recoveries/holds/{id}/extension");
         allow(COUNTERPARTY_KEY, "GET /api/v1/counterparty/requests", "GET /api/v1/counterparty/recoveries");
         allow(LINKED_OBJECT, "GET /api/v1/counterparty/requests/{id}", "POST /api/v1/counterparty/requests/{id}/acknowledgement",
-                "POST /api/v1/counterparty/requests/{id}/responses", "GET /api/v1/counterparty/recoveries/{id}",
+                "POST /api/v1/counterparty/requests/{id}/responses", "POST /api/v1/counterparty/requests/{id}/releases",
+                "GET /api/v1/counterparty/recoveries/{id}",
                 "POST /api/v1/counterparty/recoveries/{id}/transfer", "POST /api/v1/counterparty/recoveries/{id}/decline");
     }
 
@@ -508,6 +513,11 @@ class PermissionMatrixTest {
         idOfRoute.put("/api/v1/imports/", importId);
         idOfRoute.put("/admin/mail/outbox/", jdbc.sql("SELECT MIN(id) FROM outbox_message").query(String.class).single());
         idOfRoute.put("/admin/directory/", String.valueOf(story.counterparty("Tether")));
+        idOfRoute.put("/api/v1/admin/counterparties/", String.valueOf(story.counterparty("Tether")));
+        idOfRoute.put("/api/v1/counterparty/requests/", String.valueOf(tether.id()));
+        idOfRoute.put("/api/v1/counterparty/recoveries/", String.valueOf(approved.id()));
+        idOfRoute.put("/account/keys/", ownersSpareKey);
+        idOfRoute.put("/api/v1/keys/", ownersSpareKey);
         jdbc.sql("""
                 INSERT INTO webhook_subscription (agency, url, event_types, secret, active, created_by, created_at)
                 VALUES (?, 'https://cases.ncu.example.org/hooks', 'REQUEST_APPROVED', 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', TRUE, 'agency', CURRENT_TIMESTAMP)""")
@@ -515,11 +525,6 @@ class PermissionMatrixTest {
         String subscription = jdbc.sql("SELECT MAX(id) FROM webhook_subscription").query(String.class).single();
         idOfRoute.put("/webhooks/", subscription);
         idOfRoute.put("/api/v1/webhooks/", subscription);
-        idOfRoute.put("/api/v1/admin/counterparties/", String.valueOf(story.counterparty("Tether")));
-        idOfRoute.put("/api/v1/counterparty/requests/", String.valueOf(tether.id()));
-        idOfRoute.put("/api/v1/counterparty/recoveries/", String.valueOf(approved.id()));
-        idOfRoute.put("/account/keys/", ownersSpareKey);
-        idOfRoute.put("/api/v1/keys/", ownersSpareKey);
         idOfRoute.put("/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());
         idOfRoute.put("/admin/legal-units/", jdbc.sql("SELECT MIN(id) FROM legal_unit").query(String.class).single());
         idOfRoute.put("/api/v1/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());

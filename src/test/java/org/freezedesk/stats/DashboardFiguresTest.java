@@ -94,12 +94,14 @@ class DashboardFiguresTest {
 
         assertThat(page.select("#assets tbody tr").eachText()).containsExactly(
                 "BTC 8 4 0 50.0 % 0.0 %",
-                "USDT 4000 2750 600 68.8 % 15.0 %");
+                "USDT 4,000 2,750 600 68.8 % 15.0 %");
         assertThat(page.select("#counterparties tbody tr").eachText()).containsExactly(
                 "Binance 4 2 15m 51m 5h 0m 5h 48m",
                 "Tether 4 0 25m 37m 2h 30m 7h 54m");
         assertThat(page.select("#overdue").text()).isEqualTo("2");
         assertThat(page.select("script[src*=chart.umd.js]")).hasSize(1);
+        assertThat(page.select("canvas.asset-chart")).as("one chart per asset, each on its own scale")
+                .extracting(c -> c.attr("data-asset")).containsExactly("BTC", "USDT");
     }
 
     @Test

@@ -22,6 +22,10 @@ final class AmendmentForms {
         form.setCourtOrderReference(request.courtOrderReference());
         form.setMlatReference(request.mlatReference());
         form.setUrgency(request.urgency());
+        form.setEmergencyJustification(request.emergencyJustification());
+        form.setDoNotNotify(request.doNotNotify());
+        form.setDoNotNotifyBasis(request.doNotNotifyBasis());
+        form.setDoNotNotifyUntil(request.doNotNotifyUntil());
         for (Target target : targets) {
             TargetRow row = new TargetRow();
             row.setChain(target.chain());

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.freezedesk.cases.CaseView;
 import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.TargetSanctions;
 import org.freezedesk.security.StaffUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,10 +33,12 @@ class CaseApiController {
     private final FilingValidator filingValidator;
     private final SmartValidator beanValidator;
     private final TargetImportService imports;
+    private final TargetSanctions sanctions;
 
     CaseApiController(FreezeCaseService freezeCaseService, FilingValidator filingValidator, SmartValidator beanValidator,
-            TargetImportService imports) {
+            TargetImportService imports, TargetSanctions sanctions) {
         this.imports = imports;
+        this.sanctions = sanctions;
         this.freezeCaseService = freezeCaseService;
         this.filingValidator = filingValidator;
         this.beanValidator = beanValidator;
@@ -80,16 +84,21 @@ class CaseApiController {
 
     private ResponseEntity<CaseDocument> created(String reference, StaffUser user) {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + reference))
-                .body(CaseDocument.of(freezeCaseService.view(reference, user)));
+                .body(document(reference, user));
     }
 
     @GetMapping("/{reference}")
     CaseDocument get(@PathVariable String reference, @AuthenticationPrincipal StaffUser user) {
-        return CaseDocument.of(freezeCaseService.view(reference, user));
+        return document(reference, user);
     }
 
     private static ResponseEntity<Map<String, List<FieldError>>> badRequest(BindingResult result) {
         return ResponseEntity.badRequest().body(Map.of("errors", result.getFieldErrors().stream()
                 .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList()));
+    }
+
+    private CaseDocument document(String reference, StaffUser user) {
+        CaseView view = freezeCaseService.view(reference, user);
+        return CaseDocument.of(view, sanctions.ofCase(view.freezeCase().id()));
     }
 }

@@ -208,6 +208,10 @@ class CaseController {
     /** The typed targets when every row is valid; otherwise the errors stay on the form, with a row to go on typing. */
     private Optional<List<NewTarget>> typedTargets(FilingForm form, BindingResult result) {
         form.dropBlankTargets();
+        if (form.hasPastedLines()) {
+            // Filing them unchecked would file the typed rows alone and drop the pasted lines without a word.
+            result.rejectValue("pastedLines", "unchecked", "Check the pasted lines first, or empty the box to file the typed rows");
+        }
         List<NewTarget> targets = filingValidator.validateTargets(form, result);
         if (result.hasErrors()) {
             form.padTargets(form.getTargets().size() + 1);

@@ -3,12 +3,14 @@ package org.freezedesk.cases.internal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.freezedesk.address.Caip10;
 import org.freezedesk.cases.CaseView;
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequestState;
+import org.freezedesk.cases.SanctionsScreeningResult;
 import org.freezedesk.cases.Urgency;
 
 /** The JSON shape of a case; amounts are strings so that no client reads them as floating point. */
@@ -16,7 +18,27 @@ record CaseDocument(String reference, String title, String agency, String incide
         OffsetDateTime createdAt, List<Request> requests, List<CounterpartyRequest> counterpartyRequests, List<Total> totals) {
 
     record Request(int sequence, FreezeRequestState state, String legalBasis, String courtOrderReference, String mlatReference,
-            Urgency urgency, String filedBy, OffsetDateTime filedAt, List<TargetDocument> targets, List<Group> groups) {
+            Urgency urgency, String emergencyJustification, DoNotNotify doNotNotify, String filedBy, OffsetDateTime filedAt,
+            List<TargetDocument> targets, List<Group> groups, Sanctions sanctionsScreening) {
+    }
+
+    /** Present when the counterparties must not tell their customer: on what legal basis, until when (inclusive). */
+    record DoNotNotify(String legalBasis, LocalDate until) {
+    }
+
+    /** {@code listDate} and {@code screenedAt} are null while the request was not screened (no SDN list imported yet). */
+    record Sanctions(boolean screened, LocalDate listDate, OffsetDateTime screenedAt, List<SanctionsHit> hits) {
+
+        static Sanctions of(SanctionsScreeningResult r) {
+            if (r == null) {
+                return new Sanctions(false, null, null, List.of());
+            }
+            return new Sanctions(r.screened(), r.listDate(), r.screenedAt(), r.hits().stream().map(h -> new SanctionsHit(h.line(), h.chain(),
+                    h.address(), h.entryUid(), h.entryName(), h.programmes(), h.currency())).toList());
+        }
+    }
+
+    record SanctionsHit(int line, String chain, String address, String entryUid, String entryName, String programmes, String currency) {
     }
 
     /**
@@ -45,19 +67,22 @@ record CaseDocument(String reference, String title, String agency, String incide
     record Total(String asset, String requested, int requestedAllCount, String frozen) {
     }
 
-    static CaseDocument of(CaseView view) {
+    static CaseDocument of(CaseView view, Map<Long, SanctionsScreeningResult> sanctions) {
         FreezeCase c = view.freezeCase();
         return new CaseDocument(c.reference(), c.title(), c.agency(), c.incidentSummary(), c.victim(), c.theftDate(), c.createdAt(),
-                view.requests().stream().map(CaseDocument::request).toList(),
+                view.requests().stream().map(r -> request(r, sanctions.get(r.request().id()))).toList(),
                 view.counterpartyRequests().stream().map(s -> new CounterpartyRequest(s.id(), s.requestSequence(),
                         s.counterpartyName(), s.state(), s.notifiedAt(), s.acknowledgedAt(), s.respondedAt(), s.closedAt(),
                         s.targetCount(), s.answeredCount())).toList(),
                 view.totals().stream().map(t -> new Total(t.asset(), t.requested(), t.requestedAllCount(), t.frozen())).toList());
     }
 
-    private static Request request(CaseView.RequestView r) {
+    private static Request request(CaseView.RequestView r, SanctionsScreeningResult sanctions) {
         return new Request(r.request().sequenceNumber(), r.request().state(), r.request().legalBasis(),
-                r.request().courtOrderReference(), r.request().mlatReference(), r.request().urgency(), r.request().filedBy(),
+                r.request().courtOrderReference(), r.request().mlatReference(), r.request().urgency(),
+                r.request().emergencyJustification(),
+                r.request().doNotNotify() ? new DoNotNotify(r.request().doNotNotifyBasis(), r.request().doNotNotifyUntil()) : null,
+                r.request().filedBy(),
                 r.request().filedAt(),
                 r.targets().stream().map(t -> {
                     List<RouteDocument> routes = r.routesOf(t).stream().map(route -> new RouteDocument(route.counterpartyName(),
@@ -67,6 +92,7 @@ record CaseDocument(String reference, String title, String agency, String incide
                             t.txHashes(), t.note(), routes.isEmpty(), routes);
                 }).toList(),
                 r.groups().stream().map(g -> new Group(g.counterpartyName(), g.targets().size(),
-                        g.totals().stream().map(t -> new GroupTotal(t.asset(), t.amountText(), t.allCount())).toList())).toList());
+                        g.totals().stream().map(t -> new GroupTotal(t.asset(), t.amountText(), t.allCount())).toList())).toList(),
+                Sanctions.of(sanctions));
     }
 }

@@ -11,7 +11,7 @@ import org.freezedesk.cases.FreezeRequestState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Every counterparty request of the request has ended. */
+/** Every counterparty request of the request has ended. A request withdrawn by its second review stays withdrawn. */
 @Component(FreezeRequestProcess.COMPLETE_FREEZE_REQUEST)
 class CompleteFreezeRequest implements JavaDelegate {
 
@@ -29,6 +29,9 @@ class CompleteFreezeRequest implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long requestId = (Long) execution.getVariable(FreezeRequestProcess.FREEZE_REQUEST_ID);
         FreezeRequestState before = cases.request(requestId).state();
+        if (before == FreezeRequestState.WITHDRAWN) {
+            return;
+        }
         cases.setState(requestId, FreezeRequestState.COMPLETED);
         audit.record(Actor.ENGINE, "REQUEST_COMPLETED", "freeze_request", requestId, execution.getBusinessKey(),
                 before.name(), FreezeRequestState.COMPLETED.name());

@@ -15,7 +15,8 @@ import org.freezedesk.cases.Urgency;
  * the filing form comes back as it was, on whichever node serves it.
  */
 record FilingDraft(String title, String incidentSummary, String victim, LocalDate theftDate, String legalBasis,
-        String courtOrderReference, String mlatReference, Urgency urgency) {
+        String courtOrderReference, String mlatReference, Urgency urgency, String emergencyJustification, Boolean doNotNotify,
+        String doNotNotifyBasis, LocalDate doNotNotifyUntil) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -42,7 +43,8 @@ record FilingDraft(String title, String incidentSummary, String victim, LocalDat
 
     static FilingDraft of(FilingForm form) {
         return new FilingDraft(form.getTitle(), form.getIncidentSummary(), form.getVictim(), form.getTheftDate(), form.getLegalBasis(),
-                form.getCourtOrderReference(), form.getMlatReference(), form.getUrgency());
+                form.getCourtOrderReference(), form.getMlatReference(), form.getUrgency(), form.getEmergencyJustification(),
+                form.isDoNotNotify(), form.getDoNotNotifyBasis(), form.getDoNotNotifyUntil());
     }
 
     void applyTo(FilingForm form) {
@@ -54,5 +56,9 @@ record FilingDraft(String title, String incidentSummary, String victim, LocalDat
         form.setCourtOrderReference(courtOrderReference);
         form.setMlatReference(mlatReference);
         form.setUrgency(urgency);
+        form.setEmergencyJustification(emergencyJustification);
+        form.setDoNotNotify(Boolean.TRUE.equals(doNotNotify));
+        form.setDoNotNotifyBasis(doNotNotifyBasis);
+        form.setDoNotNotifyUntil(doNotNotifyUntil);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.freezedesk.directory.AssetPrecision;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
@@ -27,8 +28,9 @@ public class FilingValidator {
             errors.rejectValue("targets", "required", "Add at least one target");
             return result;
         }
+        AssetPrecision.Table precision = checker.precision();
         for (int i = 0; i < form.getTargets().size(); i++) {
-            TargetChecker.Result checked = checker.check(i + 1, form.getTargets().get(i));
+            TargetChecker.Result checked = checker.check(i + 1, form.getTargets().get(i), precision);
             if (checked.valid()) {
                 result.add(checked.target());
             }

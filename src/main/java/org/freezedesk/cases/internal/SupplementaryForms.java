@@ -20,6 +20,10 @@ public final class SupplementaryForms {
         form.setCourtOrderReference(original.courtOrderReference());
         form.setMlatReference(original.mlatReference());
         form.setUrgency(original.urgency());
+        form.setEmergencyJustification(original.emergencyJustification());
+        form.setDoNotNotify(original.doNotNotify());
+        form.setDoNotNotifyBasis(original.doNotNotifyBasis());
+        form.setDoNotNotifyUntil(original.doNotNotifyUntil());
         for (Lead lead : leads) {
             form.getTargets().add(TargetRow.of(lead.chain(), lead.asset(), lead.onwardAddress(), "all", lead.onwardTxHash(),
                     "Moved on from " + lead.counterpartyName()));

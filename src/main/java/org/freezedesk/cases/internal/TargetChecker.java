@@ -16,6 +16,7 @@ import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Caip10;
 import org.freezedesk.address.Caip10Check;
 import org.freezedesk.address.Chain;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.input.Decimals;
 import org.freezedesk.input.InputPolicy;
 import org.springframework.stereotype.Component;
@@ -41,12 +42,23 @@ public class TargetChecker {
     }
 
     private final AddressValidator addresses;
+    private final AssetPrecision assetPrecision;
 
-    public TargetChecker(AddressValidator addresses) {
+    public TargetChecker(AddressValidator addresses, AssetPrecision assetPrecision) {
         this.addresses = addresses;
+        this.assetPrecision = assetPrecision;
     }
 
-    public Result check(int lineNumber, TargetRow row) {
+    /** The decimal places of every asset, read once for all the rows or lines about to be checked. */
+    public AssetPrecision.Table precision() {
+        return assetPrecision.table();
+    }
+
+    /**
+     * {@code precision} bounds an amount's decimals by its asset on its chain, as the portal bounds a frozen amount,
+     * so that nothing is requested that no counterparty could report frozen.
+     */
+    public Result check(int lineNumber, TargetRow row, AssetPrecision.Table precision) {
         List<TargetProblem> problems = controlCharacters(row);
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
@@ -75,7 +87,9 @@ public class TargetChecker {
                 problems.add(new TargetProblem(TargetColumn.ADDRESS, check.reason()));
             }
         }
-        BigDecimal amount = parseAmount(row.getAmount(), problems);
+        int decimals = chain.isPresent() ? precision.of(chain.get().name(), asset) : Decimals.MAX_DECIMALS;
+        String whyDecimals = chain.map(c -> asset + " on " + c.displayName() + " has " + decimals).orElse(null);
+        BigDecimal amount = parseAmount(row.getAmount(), decimals, whyDecimals, problems);
         String txHashes = chain.map(c -> parseTxHashes(c, row.getTxHashes(), problems)).orElse(null);
         String note = trim(row.getNote());
         if (note.length() > MAX_NOTE) {
@@ -138,7 +152,8 @@ public class TargetChecker {
         return chain + "/" + asset + "/" + address;
     }
 
-    private static BigDecimal parseAmount(String text, List<TargetProblem> problems) {
+    /** {@code whyDecimals} follows a refusal of too many decimals, naming the asset's precision. */
+    private static BigDecimal parseAmount(String text, int decimals, String whyDecimals, List<TargetProblem> problems) {
         String value = trim(text);
         if (value.equalsIgnoreCase("all")) {
             return null;
@@ -147,10 +162,15 @@ public class TargetChecker {
             problems.add(new TargetProblem(TargetColumn.AMOUNT, "Enter an amount, or 'all' for everything held at the address"));
             return null;
         }
-        Decimals.Parsed amount = Decimals.positive(value, Decimals.MAX_DECIMALS);
+        Decimals.Parsed amount = Decimals.positive(value, decimals);
         if (!amount.valid()) {
-            problems.add(new TargetProblem(TargetColumn.AMOUNT, amount.problem().startsWith("Enter a number")
-                    ? amount.problem() + ", or 'all'" : amount.problem()));
+            String problem = amount.problem();
+            if (problem.startsWith("Enter a number")) {
+                problem += ", or 'all'";
+            } else if (whyDecimals != null && problem.startsWith("At most " + decimals + " decimal")) {
+                problem += ": " + whyDecimals;
+            }
+            problems.add(new TargetProblem(TargetColumn.AMOUNT, problem));
             return null;
         }
         return amount.amount();

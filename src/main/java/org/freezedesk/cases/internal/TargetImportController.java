@@ -1,6 +1,7 @@
 package org.freezedesk.cases.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import org.freezedesk.address.Chain;
 import org.freezedesk.cases.CaseRepository;
@@ -31,6 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
 class TargetImportController {
 
     static final int LINES_PER_PAGE = 500;
+    /** What the preview and the form call pasted lines, where they name a file. */
+    static final String PASTED_NAME = "pasted lines";
     private static final int PROBLEMS_SHOWN = 1000;
 
     private final TargetImportService imports;
@@ -70,17 +73,22 @@ class TargetImportController {
     private String upload(FilingForm form, BindingResult result, StaffUser user, FreezeCase freezeCase, FreezeRequest request)
             throws IOException {
         MultipartFile file = form.getFile();
-        if (file == null || file.isEmpty()) {
-            result.rejectValue("file", "required", "Choose a CSV file of targets");
+        boolean fileChosen = file != null && !file.isEmpty();
+        if (!fileChosen && !form.hasPastedLines()) {
+            result.rejectValue("file", "required", "Choose a CSV file of targets, or paste its lines below");
             form.padTargets(CaseController.EMPTY_TARGET_ROWS);
             return CaseController.FORM_VIEW;
         }
+        // The pasted lines go through the very check and preview a file does, as a file of that text.
+        String field = fileChosen ? "file" : "pastedLines";
         try {
-            String id = imports.upload(user.getUsername(), freezeCase, request, file.getOriginalFilename(), file.getBytes(),
-                    FilingDraft.json(form));
+            String id = fileChosen
+                    ? imports.upload(user.getUsername(), freezeCase, request, file.getOriginalFilename(), file.getBytes(), FilingDraft.json(form))
+                    : imports.upload(user.getUsername(), freezeCase, request, PASTED_NAME, form.getPastedLines().getBytes(StandardCharsets.UTF_8),
+                            FilingDraft.json(form));
             return "redirect:/cases/imports/" + id;
         } catch (ImportRefusedException e) {
-            result.rejectValue("file", "refused", e.getMessage());
+            result.rejectValue(field, "refused", e.getMessage());
             form.padTargets(CaseController.EMPTY_TARGET_ROWS);
             return CaseController.FORM_VIEW;
         }

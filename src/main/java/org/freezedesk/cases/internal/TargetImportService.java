@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.directory.Route;
 import org.freezedesk.directory.RouteKey;
 import org.freezedesk.directory.TargetRouter;
@@ -133,9 +134,10 @@ public class TargetImportService {
     private void check(String id, String checkRun, List<CsvTargetFile.Line> lines, Map<String, String> requested) {
         try {
             List<TargetChecker.Result> results = new ArrayList<>(lines.size());
+            AssetPrecision.Table precision = checker.precision();
             for (int i = 0; i < lines.size(); i++) {
                 CsvTargetFile.Line line = lines.get(i);
-                results.add(checker.check(line.lineNumber(), line.row()));
+                results.add(checker.check(line.lineNumber(), line.row(), precision));
                 if ((i + 1) % PROGRESS_EVERY == 0 && !imports.progress(id, checkRun, i + 1)) {
                     throw new CheckTakenOverException(id);
                 }

@@ -14,17 +14,20 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the request is complete before a reviewer's time is spent on it, and records the counterparties it
  * will fan out to. Targets were routed when they were stored (so the filer saw the routes before filing and
- * could override them); the targets nobody holds are counted, as the reviewer must see them.
+ * could override them); the targets nobody holds are counted, as the reviewer must see them. Chooses the lane
+ * (an EMERGENCY request takes the emergency lane) and gives its timers their configured durations.
  */
 @Component(FreezeRequestProcess.VALIDATE_AND_ROUTE)
 class ValidateAndRoute implements JavaDelegate {
 
     private final CaseRepository cases;
     private final AuditLog audit;
+    private final EmergencyLaneSettings emergencyLane;
 
-    ValidateAndRoute(CaseRepository cases, AuditLog audit) {
+    ValidateAndRoute(CaseRepository cases, AuditLog audit, EmergencyLaneSettings emergencyLane) {
         this.cases = cases;
         this.audit = audit;
+        this.emergencyLane = emergencyLane;
     }
 
     @Override
@@ -37,6 +40,9 @@ class ValidateAndRoute implements JavaDelegate {
         }
         List<Long> route = cases.routedCounterpartyIds(requestId);
         cases.setState(requestId, FreezeRequestState.IN_REVIEW);
+        execution.setVariable(FreezeRequestProcess.EMERGENCY, cases.request(requestId).emergency());
+        execution.setVariable(FreezeRequestProcess.ON_CALL_REMINDER_CYCLE, EmergencyLaneSettings.cycle(emergencyLane.onCallReminderAfter()));
+        execution.setVariable(FreezeRequestProcess.SECOND_REVIEW_REMINDER_CYCLE, EmergencyLaneSettings.cycle(emergencyLane.secondReviewWithin()));
         audit.record(Actor.ENGINE, "REQUEST_ROUTED", "freeze_request", requestId, execution.getBusinessKey(), null,
                 "counterparties=" + route + "; unattributed targets=" + cases.unattributedCount(requestId));
     }

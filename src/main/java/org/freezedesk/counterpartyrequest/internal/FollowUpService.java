@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseNotFoundException;
+import org.freezedesk.cases.ClosedCases;
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeCaseService;
@@ -36,9 +37,11 @@ public class FollowUpService {
     private final AccessLinks accessLinks;
     private final TaskService taskService;
     private final AuditLog audit;
+    private final ClosedCases closedCases;
 
     FollowUpService(FreezeCaseService freezeCaseService, CounterpartyRequestRepository counterpartyRequests, AccessLinks accessLinks,
-            TaskService taskService, AuditLog audit) {
+            TaskService taskService, AuditLog audit, ClosedCases closedCases) {
+        this.closedCases = closedCases;
         this.freezeCaseService = freezeCaseService;
         this.counterpartyRequests = counterpartyRequests;
         this.accessLinks = accessLinks;
@@ -49,11 +52,12 @@ public class FollowUpService {
     /** Each counterparty request of the case with its link, deadline, recorded contacts and the user's follow-up task. */
     public List<FollowUpView> panel(String reference, StaffUser user) {
         FreezeCase freezeCase = freezeCaseService.visibleCase(reference, user);
+        boolean closed = closedCases.isClosed(reference);
         return counterpartyRequests.summariesForCase(freezeCase.id()).stream()
                 .map(summary -> new FollowUpView(counterpartyRequests.find(summary.id()), summary.counterpartyName(),
                         summary.requestSequence(), accessLinks.current(summary.id()).orElse(null),
                         counterpartyRequests.followUpContacts(summary.id()),
-                        followUpTask(reference, summary.id(), user).isPresent()))
+                        !closed && followUpTask(reference, summary.id(), user).isPresent(), closed))
                 .toList();
     }
 

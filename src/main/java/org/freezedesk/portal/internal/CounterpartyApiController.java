@@ -87,6 +87,13 @@ class CounterpartyApiController {
                 "POST /api/v1/counterparty/requests/" + id + "/acknowledgement"));
     }
 
+    /** For a withdrawn request ({@code state} WITHDRAWN): confirms, per target, that the freeze was lifted. */
+    @PostMapping("/{id}/releases")
+    ResponseEntity<?> confirmRelease(@AuthenticationPrincipal CounterpartyClient client, @PathVariable long id,
+            @RequestBody ReleaseForm form, HttpServletRequest request) {
+        return withOwn(client, id, cr -> answers.confirmRelease(cr, form, request.getRemoteAddr()));
+    }
+
     private ResponseEntity<?> withOwn(CounterpartyClient client, long id, Function<CounterpartyRequest, ResponseEntity<?>> action) {
         Optional<CounterpartyRequest> cr = counterpartyRequests.findAddressedTo(id, client.counterpartyId());
         if (cr.isEmpty()) {

@@ -34,10 +34,11 @@ class PortalAccess {
         return link;
     }
 
-    boolean isGenuine(String reference, String code, String client) {
+    /** The counterparty request a genuine reference and code belong to; empty, counted as a failure, otherwise. */
+    Optional<Long> verify(String reference, String code, String client) {
         refuseIfBlocked(client);
-        boolean genuine = verificationCodes.isGenuine(reference, code);
-        if (!genuine) {
+        Optional<Long> genuine = verificationCodes.verify(reference, code);
+        if (genuine.isEmpty()) {
             failedLookups.record(client);
         }
         return genuine;

@@ -18,8 +18,12 @@ import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.counterpartyrequest.RequestTrust;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.portal.internal.PortalRequestDocument.AgencyDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
+import org.freezedesk.portal.internal.PortalRequestDocument.DoNotNotify;
 import org.freezedesk.portal.internal.PortalRequestDocument.OutcomeDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.ResponseDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.TargetDocument;
@@ -50,10 +54,12 @@ class PortalAnswers {
     private final ResponseValidator responseValidator;
     private final AssetPrecision precision;
     private final SmartValidator beanValidator;
+    private final RequestTrust trust;
 
     PortalAnswers(CounterpartyRequestRepository counterpartyRequests, CounterpartyRequestService counterpartyRequestService,
             CounterpartyRepository counterparties, CaseRepository cases, ResponseValidator responseValidator,
-            AssetPrecision precision, SmartValidator beanValidator) {
+            AssetPrecision precision, SmartValidator beanValidator, RequestTrust trust) {
+        this.trust = trust;
         this.counterpartyRequests = counterpartyRequests;
         this.counterpartyRequestService = counterpartyRequestService;
         this.counterparties = counterparties;
@@ -75,16 +81,33 @@ class PortalAnswers {
     }
 
     ResponseEntity<?> respond(CounterpartyRequest cr, ResponseForm form, String clientAddress, String acknowledgeFirst) {
+        counterpartyRequestService.refuseIfWithdrawn(cr);
         BindingResult result = new BeanPropertyBindingResult(form, "response");
         beanValidator.validate(form, result);
         if (!cr.acknowledged()) {
             result.reject("notAcknowledged", "Acknowledge receipt first: " + acknowledgeFirst);
         }
         List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
+        responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
         if (result.hasErrors()) {
             return badRequest(result);
         }
-        counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), clientAddress, outcomes, actor(cr));
+        counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), clientAddress, outcomes, form.isDoNotNotifyConfirmed(),
+                actor(cr));
+        return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
+    }
+
+    /** For a withdrawn request ({@code state} WITHDRAWN): confirms, per target, that the freeze was lifted. */
+    ResponseEntity<?> confirmRelease(CounterpartyRequest cr, ReleaseForm form, String clientAddress) {
+        BindingResult result = new BeanPropertyBindingResult(form, "release");
+        beanValidator.validate(form, result);
+        List<Long> released = responseValidator.validateRelease(form, ownTargets(cr), result);
+        responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
+        if (result.hasErrors()) {
+            return badRequest(result);
+        }
+        counterpartyRequestService.confirmRelease(cr, form.getSubmittedBy().strip(), clientAddress, released,
+                form.isDoNotNotifyConfirmed(), actor(cr));
         return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
     }
 
@@ -103,11 +126,12 @@ class PortalAnswers {
                 .forEach(o -> byResponse.computeIfAbsent(o.responseId(), id -> new ArrayList<>()).add(o));
         List<ResponseDocument> responses = byResponse.entrySet().stream()
                 .map(e -> new ResponseDocument(e.getKey(), e.getValue().get(0).submittedAt(), e.getValue().get(0).submittedByName(),
-                        e.getValue().stream().map(OutcomeDocument::of).toList()))
+                        counterpartyRequests.doNotNotifyConfirmed(e.getKey()), e.getValue().stream().map(OutcomeDocument::of).toList()))
                 .toList();
         return new PortalRequestDocument(cr.id(), freezeCase.reference(), freezeCase.title(), freezeCase.agency(),
-                freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
+                AgencyDocument.of(trust.of(cr.id())), freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
                 freezeRequest.mlatReference(), freezeRequest.urgency(),
+                freezeRequest.doNotNotify() ? new DoNotNotify(freezeRequest.doNotNotifyBasis(), freezeRequest.doNotNotifyUntil()) : null,
                 counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.state(), cr.dueAt(),
                 cr.acknowledged() ? new Acknowledgement(cr.acknowledgedByName(), cr.acknowledgedByTitle(), cr.acknowledgedAt()) : null,
                 targets, responses);

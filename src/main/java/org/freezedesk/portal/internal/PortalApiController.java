@@ -61,6 +61,13 @@ class PortalApiController {
                 cr -> answers.respond(cr, form, request.getRemoteAddr(), "POST /api/v1/portal/acknowledgement"));
     }
 
+    /** For a withdrawn request ({@code state} WITHDRAWN): confirms, per target, that the freeze was lifted. */
+    @PostMapping("/releases")
+    ResponseEntity<?> confirmRelease(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody ReleaseForm form, HttpServletRequest request) {
+        return withOpenLink(authorization, request, cr -> answers.confirmRelease(cr, form, request.getRemoteAddr()));
+    }
+
     @ExceptionHandler(TooManyFailedLookupsException.class)
     ResponseEntity<Refusal> tooMany(TooManyFailedLookupsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

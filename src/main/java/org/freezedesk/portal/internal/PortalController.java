@@ -21,11 +21,13 @@ import org.freezedesk.counterpartyrequest.AccessLinks.Link;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
+import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.counterpartyrequest.Draft;
 import org.freezedesk.counterpartyrequest.LinkRenewals;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -59,11 +61,13 @@ class PortalController {
     private final ResponseValidator responseValidator;
     private final ResponseDrafts drafts;
     private final AssetPrecision precision;
+    private final RequestTrust trust;
 
     PortalController(PortalAccess access, CounterpartyRequestRepository counterpartyRequests,
             CounterpartyRequestService counterpartyRequestService, LinkRenewals linkRenewals, CounterpartyRepository counterparties,
-            CaseRepository cases, ResponseValidator responseValidator, ResponseDrafts drafts, AssetPrecision precision) {
+            CaseRepository cases, ResponseValidator responseValidator, ResponseDrafts drafts, AssetPrecision precision, RequestTrust trust) {
         this.access = access;
+        this.trust = trust;
         this.counterpartyRequests = counterpartyRequests;
         this.counterpartyRequestService = counterpartyRequestService;
         this.linkRenewals = linkRenewals;
@@ -91,6 +95,26 @@ class PortalController {
         });
     }
 
+    /** For a withdrawn request: the counterparty confirms, per target, that it lifted the freeze. */
+    @PostMapping("/releases")
+    String confirmRelease(@PathVariable String token, @Valid @ModelAttribute("releaseForm") ReleaseForm form, BindingResult result,
+            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        return withOpenLink(token, model, request, response, cr -> {
+            List<Long> released = responseValidator.validateRelease(form, ownTargets(cr), result);
+            responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
+            if (result.hasErrors()) {
+                model.addAttribute("acknowledgeForm", new AcknowledgeForm());
+                model.addAttribute("responseForm", prefilledResponse(cr, Optional.empty()));
+                addRequest(cr, model);
+                return VIEW;
+            }
+            counterpartyRequestService.confirmRelease(cr, form.getSubmittedBy().strip(), request.getRemoteAddr(), released,
+                    form.isDoNotNotifyConfirmed(), actor(cr));
+            redirect.addFlashAttribute("message", "Thank you: the release of " + released.size() + " address(es) was recorded.");
+            return "redirect:/portal/" + token;
+        });
+    }
+
     @PostMapping("/acknowledge")
     String acknowledge(@PathVariable String token, @Valid @ModelAttribute("acknowledgeForm") AcknowledgeForm form,
             BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
@@ -110,11 +134,13 @@ class PortalController {
     String respond(@PathVariable String token, @Valid @ModelAttribute("responseForm") ResponseForm form, BindingResult result,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return withOpenLink(token, model, request, response, cr -> {
+            counterpartyRequestService.refuseIfWithdrawn(cr);
             boolean acknowledging = !cr.acknowledged();
             if (acknowledging && (form.getSubmitterTitle() == null || form.getSubmitterTitle().isBlank())) {
                 result.rejectValue("submitterTitle", "required", "Enter your title or function: answering also acknowledges receipt");
             }
             List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
+            responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
             if (result.hasErrors()) {
                 model.addAttribute("acknowledgeForm", new AcknowledgeForm());
                 addRequest(cr, model);
@@ -125,7 +151,8 @@ class PortalController {
                 counterpartyRequestService.acknowledge(cr, form.getSubmittedBy().strip(), form.getSubmitterTitle().strip(), actor(cr));
                 answering = counterpartyRequests.find(cr.id());
             }
-            counterpartyRequestService.respond(answering, form.getSubmittedBy().strip(), request.getRemoteAddr(), outcomes, actor(cr));
+            counterpartyRequestService.respond(answering, form.getSubmittedBy().strip(), request.getRemoteAddr(), outcomes,
+                    form.isDoNotNotifyConfirmed(), actor(cr));
             redirect.addFlashAttribute("message", "Thank you: your response was recorded (" + outcomes.size() + " target(s)).");
             return "redirect:/portal/" + token;
         });
@@ -136,6 +163,7 @@ class PortalController {
     String saveDraft(@PathVariable String token, @ModelAttribute("responseForm") ResponseForm form, BindingResult result,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return withOpenLink(token, model, request, response, cr -> {
+            counterpartyRequestService.refuseIfWithdrawn(cr);
             responseValidator.validateDraft(form, ownTargets(cr), result);
             if (result.hasErrors()) {
                 model.addAttribute("acknowledgeForm", new AcknowledgeForm());
@@ -197,11 +225,20 @@ class PortalController {
         model.addAttribute("counterparty", counterparties.findById(cr.counterpartyId()).orElseThrow());
         model.addAttribute("freezeCase", cases.caseOfRequest(freezeRequest.id()));
         model.addAttribute("freezeRequest", freezeRequest);
+        model.addAttribute("trust", trust.of(cr.id()));
         model.addAttribute("targets", targets);
         model.addAttribute("targetLines", targets.stream().collect(Collectors.toMap(Target::id, Target::lineNumber)));
         model.addAttribute("decimals", targets.stream().collect(Collectors.toMap(Target::id, t -> precision.decimals(t.chain(), t.asset()))));
         model.addAttribute("responses", responses(counterpartyRequests.history(cr.id())));
-        model.addAttribute("outcomeChoices", Outcome.values());
+        model.addAttribute("outcomeChoices", Outcome.answers());
+        Map<Long, TargetOutcome> latest = counterpartyRequests.latestOutcomes(cr.id());
+        model.addAttribute("released", targets.stream().filter(t -> latest.containsKey(t.id()) && latest.get(t.id()).outcome() == Outcome.RELEASED)
+                .map(Target::id).collect(Collectors.toSet()));
+        if (!model.containsAttribute("releaseForm")) {
+            ReleaseForm releaseForm = new ReleaseForm();
+            releaseForm.setSubmittedBy(cr.acknowledgedByName());
+            model.addAttribute("releaseForm", releaseForm);
+        }
     }
 
     /** The counterparty's history, one entry per submission, newest first. */

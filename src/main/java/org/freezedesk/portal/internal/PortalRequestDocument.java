@@ -8,14 +8,40 @@ import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.Urgency;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
+import org.freezedesk.counterpartyrequest.Trust;
+import org.freezedesk.security.AgencyStanding;
+import org.freezedesk.security.VettingStatus;
 
 /**
  * The JSON shape of a counterparty's own request, for exchanges that integrate: what the portal page shows,
- * nothing more. Amounts are strings so that no client reads them as floating point.
+ * nothing more. Amounts are strings so that no client reads them as floating point. {@code doNotNotify} is present
+ * when the counterparty must not tell its customer; every answer then sends {@code "doNotNotifyConfirmed": true}.
+ * A {@code state} WITHDRAWN means: release the freeze, and confirm it per target ({@code POST /api/v1/portal/releases}).
  */
-record PortalRequestDocument(long id, String caseReference, String caseTitle, String agency, int requestSequence, String legalBasis,
-        String courtOrderReference, String mlatReference, Urgency urgency, String counterparty, CounterpartyRequestState state,
-        OffsetDateTime dueAt, Acknowledgement acknowledgement, List<TargetDocument> targets, List<ResponseDocument> responses) {
+record PortalRequestDocument(long id, String caseReference, String caseTitle, String agency, AgencyDocument requestingAgency,
+        int requestSequence, String legalBasis, String courtOrderReference, String mlatReference, Urgency urgency, DoNotNotify doNotNotify,
+        String counterparty,
+        CounterpartyRequestState state, OffsetDateTime dueAt, Acknowledgement acknowledgement, List<TargetDocument> targets,
+        List<ResponseDocument> responses) {
+
+    /** Do not tell the customer about the request, on this legal basis, until this date (inclusive). */
+    record DoNotNotify(String legalBasis, LocalDate until) {
+    }
+
+    /**
+     * The agency as FreezeDesk's registry knows it ({@code registered} false, and the rest null, when it does not) and the
+     * request's fingerprint: SHA-256 in hex, and its first 128 bits grouped as mails and pages show them.
+     */
+    record AgencyDocument(String name, boolean registered, String jurisdiction, VettingStatus vettingStatus, String vettedBy,
+            OffsetDateTime vettedAt, Boolean active, String fingerprint, String fingerprintGroups) {
+
+        static AgencyDocument of(Trust trust) {
+            AgencyStanding s = trust.standing();
+            return new AgencyDocument(trust.agencyName(), s != null, s == null ? null : s.jurisdiction(), s == null ? null : s.vettingStatus(),
+                    s == null ? null : s.vettedBy(), s == null ? null : s.vettedAt(), s == null ? null : s.active(), trust.fingerprint(),
+                    trust.fingerprintGroups());
+        }
+    }
 
     record Acknowledgement(String name, String title, OffsetDateTime at) {
     }
@@ -37,6 +63,7 @@ record PortalRequestDocument(long id, String caseReference, String caseTitle, St
         }
     }
 
-    record ResponseDocument(long id, OffsetDateTime submittedAt, String submittedBy, List<OutcomeDocument> outcomes) {
+    record ResponseDocument(long id, OffsetDateTime submittedAt, String submittedBy, boolean doNotNotifyConfirmed,
+            List<OutcomeDocument> outcomes) {
     }
 }

@@ -18,6 +18,17 @@ public class ResponseForm {
 
     private List<OutcomeRow> outcomes = new ArrayList<>();
 
+    /** Required when the request forbids telling the customer: the counterparty confirms it complied. */
+    private boolean doNotNotifyConfirmed;
+
+    public boolean isDoNotNotifyConfirmed() {
+        return doNotNotifyConfirmed;
+    }
+
+    public void setDoNotNotifyConfirmed(boolean doNotNotifyConfirmed) {
+        this.doNotNotifyConfirmed = doNotNotifyConfirmed;
+    }
+
     public String getSubmitterTitle() {
         return submitterTitle;
     }

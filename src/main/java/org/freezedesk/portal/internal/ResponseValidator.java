@@ -12,9 +12,11 @@ import java.util.Set;
 import org.freezedesk.address.AddressCheck;
 import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
+import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.input.Decimals;
 import org.freezedesk.input.InputPolicy;
 import org.springframework.stereotype.Component;
@@ -98,6 +100,10 @@ class ResponseValidator {
             errors.rejectValue(prefix + "outcome", "unknown", "Choose one of the listed outcomes");
             return Optional.empty();
         }
+        if (!Outcome.answers().contains(outcome)) {
+            errors.rejectValue(prefix + "outcome", "release", "A release is confirmed only once the request is withdrawn");
+            return Optional.empty();
+        }
         BigDecimal frozen = null;
         if (outcome.freezesFunds()) {
             frozen = frozenAmount(prefix, row.getFrozenAmount(), target, outcome, errors);
@@ -148,6 +154,32 @@ class ResponseValidator {
             return Optional.empty();
         }
         return Optional.of(new NewOutcome(target.id(), outcome, frozen, reference, heldUntil, onwardTx, onwardAddress, reason));
+    }
+
+    /** Every answer to a request that forbids telling the customer confirms that the counterparty complied. */
+    void requireDoNotNotifyConfirmation(FreezeRequest freezeRequest, boolean confirmed, Errors errors) {
+        if (freezeRequest.doNotNotify() && !confirmed) {
+            errors.rejectValue("doNotNotifyConfirmed", "required",
+                    "Confirm that you have not told your customer and will not until " + freezeRequest.doNotNotifyUntil() + ", as the request requires");
+        }
+    }
+
+    /** The targets named once each, all of them the counterparty's own; the ids in the order given. */
+    List<Long> validateRelease(ReleaseForm form, Map<Long, Target> targets, Errors errors) {
+        List<Long> result = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < form.getTargetIds().size(); i++) {
+            Long id = form.getTargetIds().get(i);
+            if (id == null || !targets.containsKey(id)) {
+                errors.rejectValue("targetIds[" + i + "]", "unknown", "This target is not part of your request");
+            } else if (seen.add(id)) {
+                result.add(id);
+            }
+        }
+        if (result.isEmpty() && !errors.hasFieldErrors("targetIds*")) {
+            errors.rejectValue("targetIds", "required", "Tick at least one address whose freeze you released");
+        }
+        return result;
     }
 
     private BigDecimal frozenAmount(String prefix, String text, Target target, Outcome outcome, Errors errors) {

@@ -1,8 +1,11 @@
 package org.freezedesk.portal.internal;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * "Verify a request": anyone who received a freeze request can check its case reference and verification
- * code here without using the link in it. The answer is genuine or not genuine, and nothing else.
+ * code here without using the link in it. The answer is genuine or not genuine; a genuine one also shows who asks
+ * (the agency, its jurisdiction and vetting) and the request's fingerprint, to compare with a copy received otherwise.
  */
 @Controller
 @RequestMapping("/portal/verify")
@@ -22,9 +26,11 @@ class VerificationController {
     private static final String VIEW = "portal/verify";
 
     private final PortalAccess access;
+    private final RequestTrust trust;
 
-    VerificationController(PortalAccess access) {
+    VerificationController(PortalAccess access, RequestTrust trust) {
         this.access = access;
+        this.trust = trust;
     }
 
     @GetMapping
@@ -36,7 +42,9 @@ class VerificationController {
     String verify(@Valid @ModelAttribute("verificationForm") VerificationForm form, BindingResult result, Model model,
             HttpServletRequest request) {
         if (!result.hasErrors()) {
-            model.addAttribute("genuine", access.isGenuine(form.getReference(), form.getCode(), request.getRemoteAddr()));
+            Optional<Long> counterpartyRequest = access.verify(form.getReference(), form.getCode(), request.getRemoteAddr());
+            model.addAttribute("genuine", counterpartyRequest.isPresent());
+            counterpartyRequest.ifPresent(id -> model.addAttribute("trust", trust.of(id)));
         }
         return VIEW;
     }

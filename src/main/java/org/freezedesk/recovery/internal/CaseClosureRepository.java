@@ -43,7 +43,7 @@ public class CaseClosureRepository implements ClosedCases {
                 SELECT c.name, fr.sequence_number FROM counterparty_request cr
                 JOIN counterparty c ON c.id = cr.counterparty_id
                 JOIN freeze_request fr ON fr.id = cr.freeze_request_id
-                WHERE fr.case_id = ? AND cr.state <> 'CLOSED'
+                WHERE fr.case_id = ? AND cr.state NOT IN ('CLOSED', 'WITHDRAWN')
                 ORDER BY fr.sequence_number, c.name""")
                 .param(caseId).query((rs, n) -> rs.getString("name") + " (request " + rs.getInt("sequence_number") + ")").list();
     }

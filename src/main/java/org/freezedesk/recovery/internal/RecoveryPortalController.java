@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 
 import org.freezedesk.audit.Actor;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
+import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.portal.PortalLinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,9 +40,11 @@ class RecoveryPortalController {
     private final TransferCheck transferCheck;
     private final FreezeHoldRepository holds;
     private final FreezeHoldService holdService;
+    private final RequestTrust trust;
 
     RecoveryPortalController(PortalLinks portalLinks, RecoveryRepository recoveries, RecoveryService recoveryService,
-            TransferCheck transferCheck, FreezeHoldRepository holds, FreezeHoldService holdService) {
+            TransferCheck transferCheck, FreezeHoldRepository holds, FreezeHoldService holdService, RequestTrust trust) {
+        this.trust = trust;
         this.portalLinks = portalLinks;
         this.recoveries = recoveries;
         this.recoveryService = recoveryService;
@@ -63,6 +66,7 @@ class RecoveryPortalController {
         }
         model.addAttribute("instructions", recoveries.forCounterpartyRequest(cr.get().id()));
         model.addAttribute("holds", holds.forCounterpartyRequest(cr.get().id()));
+        model.addAttribute("trust", trust.of(cr.get().id()));
         return LIST_VIEW;
     }
 
@@ -74,6 +78,7 @@ class RecoveryPortalController {
         }
         model.addAttribute("extensionForm", new ExtensionForm());
         model.addAttribute("hold", hold.get());
+        model.addAttribute("trust", trust.of(hold.get().counterpartyRequestId()));
         return HOLD_VIEW;
     }
 
@@ -87,6 +92,7 @@ class RecoveryPortalController {
         Optional<LocalDate> heldUntil = Amounts.laterDate(form.getHeldUntil(), "heldUntil", hold.get().heldUntil(), LocalDate.now(ZoneOffset.UTC), result);
         if (result.hasErrors()) {
             model.addAttribute("hold", hold.get());
+            model.addAttribute("trust", trust.of(hold.get().counterpartyRequestId()));
             return HOLD_VIEW;
         }
         holdService.extend(hold.get(), heldUntil.get(), Actor.counterparty(hold.get().counterpartyName() + ", " + form.getName().strip(),
@@ -106,6 +112,7 @@ class RecoveryPortalController {
         model.addAttribute("transferForm", transfer);
         model.addAttribute("declineForm", new DeclineForm());
         model.addAttribute("instruction", instruction.get());
+        model.addAttribute("trust", trust.of(instruction.get().counterpartyRequestId()));
         return VIEW;
     }
 
@@ -121,6 +128,7 @@ class RecoveryPortalController {
         if (transfer.isEmpty()) {
             model.addAttribute("declineForm", new DeclineForm());
             model.addAttribute("instruction", instruction);
+            model.addAttribute("trust", trust.of(instruction.counterpartyRequestId()));
             return VIEW;
         }
         recoveryService.confirmTransfer(instruction, form.getName().strip(), transfer.get().txHash(), transfer.get().amount(),
@@ -142,6 +150,7 @@ class RecoveryPortalController {
             transfer.setAmount(found.get().amountText());
             model.addAttribute("transferForm", transfer);
             model.addAttribute("instruction", found.get());
+            model.addAttribute("trust", trust.of(found.get().counterpartyRequestId()));
             return VIEW;
         }
         recoveryService.decline(found.get(), form.getName().strip(), form.getReason().strip(), actor(found.get()));

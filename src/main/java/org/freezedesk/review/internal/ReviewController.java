@@ -1,5 +1,6 @@
 package org.freezedesk.review.internal;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,6 +8,7 @@ import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.TargetAnswers;
+import org.freezedesk.cases.TargetSanctions;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.review.DecisionForm;
@@ -37,10 +39,12 @@ class ReviewController {
     private final CounterpartyRepository counterparties;
     private final LegalDecisionRepository decisions;
     private final TargetAnswers targetAnswers;
+    private final TargetSanctions sanctions;
 
     ReviewController(ReviewService reviewService, CaseRepository cases, CounterpartyRepository counterparties,
-            LegalDecisionRepository decisions, TargetAnswers targetAnswers) {
+            LegalDecisionRepository decisions, TargetAnswers targetAnswers, TargetSanctions sanctions) {
         this.reviewService = reviewService;
+        this.sanctions = sanctions;
         this.targetAnswers = targetAnswers;
         this.cases = cases;
         this.counterparties = counterparties;
@@ -68,6 +72,9 @@ class ReviewController {
                 && (form.getComment() == null || form.getComment().isBlank())) {
             result.rejectValue("comment", "required", "Say why, so the filer knows what to change");
         }
+        if (!item.mayReturn() && form.getDecision() == ReviewDecision.RETURN) {
+            result.rejectValue("decision", "notReturned", "An EMERGENCY request is approved or rejected here, not returned for amendment");
+        }
         if (result.hasErrors()) {
             addRequest(taskId, user, model, 1);
             return "review/show";
@@ -92,8 +99,11 @@ class ReviewController {
         model.addAttribute("targets", targetAnswers.page(item.freezeCase().id(), new TargetAnswers.Filter(null, null, item.request().id()), page));
         model.addAttribute("counterparties", counterparties.findAll().stream().collect(Collectors.toMap(Counterparty::id, c -> c)));
         model.addAttribute("item", item);
+        model.addAttribute("sanctions", sanctions.of(item.request()));
         model.addAttribute("decisions", decisions.forRequest(item.request().id()));
         model.addAttribute("ownRequest", item.request().filedBy().equals(user.getUsername()));
-        model.addAttribute("decisionChoices", ReviewDecision.values());
+        model.addAttribute("approvedOnCall", item.secondReview() && user.getUsername().equals(reviewService.onCallApprover(item)));
+        model.addAttribute("decisionChoices", Arrays.stream(ReviewDecision.values())
+                .filter(d -> item.mayReturn() || d != ReviewDecision.RETURN).toList());
     }
 }

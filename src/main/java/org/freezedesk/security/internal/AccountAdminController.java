@@ -7,10 +7,12 @@ import jakarta.validation.Valid;
 
 import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
+import org.freezedesk.security.VettingStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +30,16 @@ class AccountAdminController {
     private static final String ACCOUNT_FORM = "admin/account-form";
 
     private final AccountAdministration administration;
+    private final SmartValidator validator;
 
-    AccountAdminController(AccountAdministration administration) {
+    AccountAdminController(AccountAdministration administration, SmartValidator validator) {
         this.administration = administration;
+        this.validator = validator;
+    }
+
+    @ModelAttribute("vettingStatuses")
+    VettingStatus[] vettingStatuses() {
+        return VettingStatus.values();
     }
 
     @GetMapping("/agencies")
@@ -62,17 +71,20 @@ class AccountAdminController {
         form.setName(agency.name());
         form.setJurisdiction(agency.jurisdiction());
         form.setDomains(String.join("\n", agency.domains()));
+        form.setVettingStatus(agency.vettingStatus());
         form.setActive(agency.active());
         model.addAttribute("form", form);
         model.addAttribute("agency", agency);
         return AGENCY_FORM;
     }
 
+    /** The name is fixed once registered and not in the form: it is taken from the registry before the form is checked. */
     @PostMapping("/agencies/{id}")
-    String changeAgency(@PathVariable long id, @Valid @ModelAttribute("form") AgencyForm form, BindingResult result,
+    String changeAgency(@PathVariable long id, @ModelAttribute("form") AgencyForm form, BindingResult result,
             @AuthenticationPrincipal StaffUser admin, Model model, RedirectAttributes redirect) {
         Agency agency = administration.agency(id);
         form.setName(agency.name());
+        validator.validate(form, result);
         model.addAttribute("agency", agency);
         if (result.hasErrors() || !apply(result, () -> administration.changeAgency(id, form, admin.getUsername()))) {
             return AGENCY_FORM;
@@ -188,6 +200,17 @@ class AccountAdminController {
     @PostMapping("/accounts/{username}/reactivate")
     String reactivate(@PathVariable String username, @AuthenticationPrincipal StaffUser admin, RedirectAttributes redirect) {
         return act(username, redirect, "reactivated", () -> administration.setActive(username, true, admin.getUsername()));
+    }
+
+    @PostMapping("/accounts/{username}/on-call")
+    String startOnCall(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, redirect, "is on call: it may approve EMERGENCY requests alone and is reminded of them",
+                () -> administration.setOnCall(username, true));
+    }
+
+    @PostMapping("/accounts/{username}/off-call")
+    String endOnCall(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, redirect, "is no longer on call", () -> administration.setOnCall(username, false));
     }
 
     @PostMapping("/accounts/{username}/password-reset")

@@ -68,7 +68,7 @@ public class AccountAdministration {
     @Transactional
     public Agency registerAgency(AgencyForm form, String vettedBy) {
         List<String> domains = domains(form.getDomains());
-        long id = repository.insertAgency(form.getName().strip(), form.getJurisdiction().strip(), domains, vettedBy)
+        long id = repository.insertAgency(form.getName().strip(), form.getJurisdiction().strip(), domains, form.getVettingStatus(), vettedBy)
                 .orElseThrow(() -> new AccountProblem("name", "An agency of that name is already registered."));
         Agency agency = agency(id);
         audit.record("AGENCY_REGISTERED", "agency", id, null, describe(agency));
@@ -78,7 +78,8 @@ public class AccountAdministration {
     @Transactional
     public Agency changeAgency(long id, AgencyForm form, String vettedBy) {
         Agency before = agency(id);
-        repository.updateAgency(id, form.getJurisdiction().strip(), domains(form.getDomains()), form.isActive(), vettedBy);
+        repository.updateAgency(id, form.getJurisdiction().strip(), domains(form.getDomains()), form.getVettingStatus(), form.isActive(),
+                vettedBy);
         Agency after = agency(id);
         audit.record("AGENCY_CHANGED", "agency", id, describe(before), describe(after));
         return after;
@@ -142,6 +143,18 @@ public class AccountAdministration {
         repository.setEnabled(username, active);
         audit.record(active ? "ACCOUNT_REACTIVATED" : "ACCOUNT_DEACTIVATED", "app_user", username,
                 before.enabled() ? "active" : "inactive", active ? "active" : "inactive");
+    }
+
+    /** Only a LEGAL account can be on call: it then approves EMERGENCY requests alone and is reminded of them. */
+    @Transactional
+    public void setOnCall(String username, boolean onCall) {
+        Account before = account(username);
+        if (onCall && !before.roles().contains(Role.LEGAL)) {
+            throw new AccountProblem("roles", "Only a LEGAL account can be on call.");
+        }
+        repository.setOnCall(username, onCall);
+        audit.record(onCall ? "ON_CALL_STARTED" : "ON_CALL_ENDED", "app_user", username,
+                before.onCall() ? "on call" : "not on call", onCall ? "on call" : "not on call");
     }
 
     /** The old password stops working at once; the account chooses a new one through the mailed link. */
@@ -255,7 +268,8 @@ public class AccountAdministration {
     }
 
     private static String describe(Agency a) {
-        return abbreviate(2000, "name=" + a.name() + "; jurisdiction=" + a.jurisdiction() + "; domains=" + a.domains() + "; vetted by " + a.vettedBy()
+        return abbreviate(2000, "name=" + a.name() + "; jurisdiction=" + a.jurisdiction() + "; domains=" + a.domains() + "; vetting="
+                + a.vettingStatus() + "; vetted by " + a.vettedBy()
                 + "; " + (a.active() ? "active" : "inactive"));
     }
 

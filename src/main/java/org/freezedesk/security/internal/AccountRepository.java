@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.freezedesk.security.Role;
+import org.freezedesk.security.VettingStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,9 +32,10 @@ class AccountRepository {
         jdbc.sql("SELECT agency_id, domain FROM agency_domain ORDER BY domain").query(rs -> {
             domains.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
         });
-        return jdbc.sql("SELECT id, name, jurisdiction, vetted_by, vetted_at, active FROM agency ORDER BY name")
+        return jdbc.sql("SELECT id, name, jurisdiction, vetting_status, vetted_by, vetted_at, active FROM agency ORDER BY name")
                 .query((rs, n) -> new Agency(rs.getLong("id"), rs.getString("name"), rs.getString("jurisdiction"),
-                        domains.getOrDefault(rs.getLong("id"), List.of()), rs.getString("vetted_by"),
+                        domains.getOrDefault(rs.getLong("id"), List.of()), VettingStatus.valueOf(rs.getString("vetting_status")),
+                        rs.getString("vetted_by"),
                         rs.getObject("vetted_at", OffsetDateTime.class), rs.getBoolean("active")))
                 .list();
     }
@@ -47,12 +49,13 @@ class AccountRepository {
     }
 
     /** Inserts the agency unless one of that name exists; returns its id, or empty when the name was taken. */
-    Optional<Long> insertAgency(String name, String jurisdiction, Collection<String> domains, String vettedBy) {
+    Optional<Long> insertAgency(String name, String jurisdiction, Collection<String> domains, VettingStatus vettingStatus, String vettedBy) {
         int inserted = insertUnlessTaken(jdbc.sql("""
-                INSERT INTO agency (name, jurisdiction, vetted_by, vetted_at)
-                SELECT CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+                INSERT INTO agency (name, jurisdiction, vetting_status, vetted_by, vetted_at)
+                SELECT CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(100)),
+                       CAST(? AS TIMESTAMP WITH TIME ZONE)
                 WHERE NOT EXISTS (SELECT 1 FROM agency WHERE name = ?)""")
-                .params(name, jurisdiction, vettedBy, OffsetDateTime.now(ZoneOffset.UTC), name));
+                .params(name, jurisdiction, vettingStatus.name(), vettedBy, OffsetDateTime.now(ZoneOffset.UTC), name));
         if (inserted == 0) {
             return Optional.empty();
         }
@@ -61,9 +64,9 @@ class AccountRepository {
         return Optional.of(id);
     }
 
-    void updateAgency(long id, String jurisdiction, Collection<String> domains, boolean active, String vettedBy) {
-        jdbc.sql("UPDATE agency SET jurisdiction = ?, active = ?, vetted_by = ?, vetted_at = ? WHERE id = ?")
-                .params(jurisdiction, active, vettedBy, OffsetDateTime.now(ZoneOffset.UTC), id).update();
+    void updateAgency(long id, String jurisdiction, Collection<String> domains, VettingStatus vettingStatus, boolean active, String vettedBy) {
+        jdbc.sql("UPDATE agency SET jurisdiction = ?, vetting_status = ?, active = ?, vetted_by = ?, vetted_at = ? WHERE id = ?")
+                .params(jurisdiction, vettingStatus.name(), active, vettedBy, OffsetDateTime.now(ZoneOffset.UTC), id).update();
         replaceDomains(id, domains);
     }
 
@@ -121,12 +124,12 @@ class AccountRepository {
         });
         return jdbc.sql("""
                 SELECT u.username, u.display_name, u.email, u.agency, u.legal_unit_id, l.name AS legal_unit, u.enabled, u.demo,
-                       u.totp_enrolled_at
+                       u.totp_enrolled_at, u.on_call
                 FROM app_user u LEFT JOIN legal_unit l ON l.id = u.legal_unit_id ORDER BY u.username""")
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
                         rs.getString("agency"), (Long) rs.getObject("legal_unit_id", Long.class), rs.getString("legal_unit"),
                         roles.getOrDefault(rs.getString("username"), EnumSet.noneOf(Role.class)), rs.getBoolean("enabled"),
-                        rs.getBoolean("demo"), rs.getObject("totp_enrolled_at") != null))
+                        rs.getBoolean("demo"), rs.getObject("totp_enrolled_at") != null, rs.getBoolean("on_call")))
                 .list();
     }
 
@@ -177,6 +180,10 @@ class AccountRepository {
 
     void setEnabled(String username, boolean enabled) {
         jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update();
+    }
+
+    void setOnCall(String username, boolean onCall) {
+        jdbc.sql("UPDATE app_user SET on_call = ? WHERE username = ?").params(onCall, username).update();
     }
 
     void setPasswordHash(String username, String passwordHash) {

@@ -1,8 +1,11 @@
 package org.freezedesk.security.internal;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.freezedesk.security.VettingStatus;
 
 /** An agency as the admin registers or changes it; its name is fixed once registered. */
 public class AgencyForm {
@@ -21,6 +24,10 @@ public class AgencyForm {
     @NotBlank(message = "List at least one verified e-mail domain.")
     @Size(max = 2000, message = "At most 2000 characters.")
     private String domains;
+
+    /** Shown to every counterparty beside the agency's requests. */
+    @NotNull(message = "Choose the vetting status.")
+    private VettingStatus vettingStatus = VettingStatus.VETTED;
 
     private boolean active = true;
 
@@ -46,6 +53,14 @@ public class AgencyForm {
 
     public void setDomains(String domains) {
         this.domains = domains;
+    }
+
+    public VettingStatus getVettingStatus() {
+        return vettingStatus;
+    }
+
+    public void setVettingStatus(VettingStatus vettingStatus) {
+        this.vettingStatus = vettingStatus;
     }
 
     public boolean isActive() {

@@ -71,10 +71,10 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
-                                .hasAnyAuthority(Role.AGENCY.authority(), CounterpartyClient.AUTHORITY)
                         .requestMatchers("/api/v1/keys/**").hasAnyRole(STAFF_ROLES)
                         .requestMatchers("/api/v1/counterparty/**").hasAuthority(CounterpartyClient.AUTHORITY)
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                                .hasAnyAuthority(Role.AGENCY.authority(), CounterpartyClient.AUTHORITY)
                         .anyRequest().denyAll())
                 .with(new KeyOnly(), Customizer.withDefaults())
                 .build();

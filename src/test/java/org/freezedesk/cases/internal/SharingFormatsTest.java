@@ -24,6 +24,7 @@ import org.freezedesk.cases.FreezeRequestState;
 import org.freezedesk.cases.Lead;
 import org.freezedesk.cases.Target;
 import org.freezedesk.cases.Urgency;
+import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.SharingSchemas;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ class SharingFormatsTest {
     private static final String LEAD_TX = "0x" + "cd".repeat(32);
 
     private final ObjectMapper json = new ObjectMapper();
-    private final TargetChecker checker = new TargetChecker(new AddressValidator());
+    /** Checks with the precision passed in below: no database behind this test, so every asset has 18 decimals. */
+    private final TargetChecker checker = new TargetChecker(new AddressValidator(), null);
+    private final AssetPrecision.Table precision = new AssetPrecision.Table(Map.of());
 
     private final FreezeCase freezeCase = new FreezeCase(7, "FRZ-2026-000007", "Bybit cold wallet", "National Cyber Unit",
             "Cold wallet drained", null, LocalDate.of(2026, 2, 21), "agency", OffsetDateTime.of(2026, 2, 22, 9, 30, 0, 0, ZoneOffset.UTC));
@@ -49,7 +52,7 @@ class SharingFormatsTest {
 
     private CaseView view(List<Lead> leads) {
         FreezeRequest request = new FreezeRequest(1, 7, 1, "PoCA s. 41", null, null, Urgency.CRITICAL, FreezeRequestState.IN_REVIEW,
-                "agency", freezeCase.createdAt(), null);
+                "agency", freezeCase.createdAt(), null, null, null, 0, false, null, null);
         return new CaseView(freezeCase, List.of(new CaseView.RequestView(request, targets, Map.of(), List.of())), List.of(), List.of(),
                 List.of(), leads);
     }
@@ -192,7 +195,7 @@ class SharingFormatsTest {
 
     private Row row(CsvTargetFile.Line line) {
         assertThat(line.problem()).isNull();
-        TargetChecker.Result result = checker.check(line.lineNumber(), line.row());
+        TargetChecker.Result result = checker.check(line.lineNumber(), line.row(), precision);
         assertThat(result.problems()).as("line " + line.lineNumber()).isEmpty();
         NewTarget t = result.target();
         return new Row(t.chain(), t.asset(), t.address(), t.amountText(), t.txHashes(), t.note());

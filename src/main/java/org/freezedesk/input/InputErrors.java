@@ -11,20 +11,30 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Refused input as the caller can use it: the JSON API answers RFC 9457 problem details with the field named
@@ -34,9 +44,6 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class InputErrors {
-
-    record FieldError(String field, String message) {
-    }
 
     @ExceptionHandler(InputRefusedException.class)
     Object refused(InputRefusedException e, HttpServletRequest request, HttpServletResponse response) {
@@ -87,6 +94,15 @@ class InputErrors {
                 + InputPolicy.MAX_FORM_ROWS + " rows, import a CSV file for more", request, response);
     }
 
+    /** A {@code @Valid} body of the JSON API (forms bind into their own field errors and never get here). */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    Object invalid(MethodArgumentNotValidException e, HttpServletRequest request, HttpServletResponse response) {
+        if (isApi(request)) {
+            return Problems.badRequest(e.getBindingResult());
+        }
+        return answer(HttpStatus.BAD_REQUEST, null, "The form could not be read; go back and send it again", request, response);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
         return answer(HttpStatus.PAYLOAD_TOO_LARGE, "file", "The upload is too large; split the file", request, response);
@@ -97,12 +113,40 @@ class InputErrors {
         return answer(HttpStatus.BAD_REQUEST, null, "The form upload could not be read; choose the file again", request, response);
     }
 
+    /**
+     * What Spring MVC refuses before or around a controller of the JSON API: no such route (404), method (405, with
+     * {@code Allow}), content type (415) or acceptable answer (406). Pages keep Spring's own error page.
+     */
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class, HttpRequestMethodNotSupportedException.class,
+            HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class, ResponseStatusException.class})
+    ResponseEntity<ProblemDetail> refusedByMvc(Exception e, HttpServletRequest request) throws Exception {
+        if (!isApi(request) || !(e instanceof ErrorResponse refusal)) {
+            throw e;
+        }
+        HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
+        String detail = refusal.getBody().getDetail();
+        ResponseEntity<ProblemDetail> problem = Problems.of(status, null, detail == null ? status.getReasonPhrase() : detail);
+        return ResponseEntity.status(status).headers(refusal.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.getBody());
+    }
+
+    /**
+     * The application's own refusals of the JSON API that carry their status ({@code @ResponseStatus}, such as a case
+     * one may not read, 404, or one's own request to review, 403), with their message. Anything else is not a refusal.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> refusedByApplication(RuntimeException e, HttpServletRequest request) {
+        ResponseStatus status = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+        if (!isApi(request) || status == null || !status.code().is4xxClientError()) {
+            throw e;
+        }
+        return Problems.of(status.code(), null, status.reason().isEmpty() ? e.getMessage() : status.reason());
+    }
+
     private static Object answer(HttpStatus status, String field, String message, HttpServletRequest request,
             HttpServletResponse response) {
         if (isApi(request)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-            problem.setProperty("errors", List.of(new FieldError(field, message)));
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return Problems.of(status, field, message);
         }
         response.setStatus(status.value());
         ModelAndView page = new ModelAndView(status == HttpStatus.CONFLICT ? "error/409" : "error/4xx",

@@ -42,8 +42,9 @@ class JsonBodyLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > MAX_BYTES) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            String message = "A JSON body may have at most " + MAX_BYTES / (1024 * 1024) + " MB";
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                    + "\"detail\":\"A JSON body may have at most " + MAX_BYTES / (1024 * 1024) + " MB\"}");
+                    + "\"detail\":\"" + message + "\",\"errors\":[{\"field\":null,\"message\":\"" + message + "\"}]}");
             return;
         }
         chain.doFilter(new Bounded(request), response);

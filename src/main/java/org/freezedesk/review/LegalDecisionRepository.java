@@ -29,6 +29,11 @@ public class LegalDecisionRepository {
         return jdbc.sql("SELECT decision FROM legal_decision WHERE task_id = ?").param(taskId).query(String.class).optional();
     }
 
+    /** The request a review task was decided for, once it has been decided. */
+    public Optional<Long> requestOfDecidedTask(String taskId) {
+        return jdbc.sql("SELECT freeze_request_id FROM legal_decision WHERE task_id = ?").param(taskId).query(Long.class).optional();
+    }
+
     /** Oldest first: the history of a request through review. */
     public List<LegalDecision> forRequest(long freezeRequestId) {
         return jdbc.sql("SELECT * FROM legal_decision WHERE freeze_request_id = ? ORDER BY id")

@@ -3,9 +3,12 @@ package org.freezedesk.review;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CasePermissions;
@@ -14,16 +17,20 @@ import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.FreezeRequestProcess;
 import org.freezedesk.cases.FreezeRequestState;
+import org.freezedesk.input.NotOpenException;
 import org.freezedesk.review.internal.ReviewItem;
 import org.freezedesk.review.internal.ReviewNotFoundException;
 import org.freezedesk.security.LegalOfficers;
 import org.freezedesk.security.StaffUser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class ReviewService {
+
+    private static final String DECIDED_MEANWHILE = "Another legal officer decided this request a moment ago; its case shows the decision";
 
     /** The user tasks of freeze-request.bpmn a legal officer decides here. */
     private static final String[] REVIEW_TASKS = {FreezeRequestProcess.LEGAL_REVIEW, FreezeRequestProcess.ON_CALL_APPROVAL,
@@ -70,12 +77,34 @@ public class ReviewService {
         if (task == null) {
             throw new ReviewNotFoundException(taskId);
         }
-        ReviewItem item = item(task);
+        ReviewItem item;
+        try {
+            item = item(task);
+        } catch (NullValueException completedMeanwhile) {
+            // Another reviewer's decision ended the task between the query and reading its variables.
+            throw new ReviewNotFoundException(taskId);
+        }
         if (!permissions.mayReview(item.freezeCase().agency(), reviewer)
                 || item.onCallApproval() && !officers.isOnCall(reviewer.getUsername())) {
             throw new ReviewNotFoundException(taskId);
         }
         return item;
+    }
+
+    /**
+     * Like {@link #item(String, StaffUser)}, but a review the reviewer could see that has been decided since is
+     * refused as no longer open (409) rather than unknown.
+     */
+    public ReviewItem openItem(String taskId, StaffUser reviewer) {
+        try {
+            return item(taskId, reviewer);
+        } catch (ReviewNotFoundException e) {
+            Optional<Long> decided = decisions.requestOfDecidedTask(taskId);
+            if (decided.isPresent() && permissions.mayReview(cases.caseOfRequest(decided.get()).agency(), reviewer)) {
+                throw new NotOpenException("This request has been decided already; its case shows the decision");
+            }
+            throw e;
+        }
     }
 
     private ReviewItem item(Task task) {
@@ -109,7 +138,11 @@ public class ReviewService {
             throw new IllegalArgumentException("An emergency request is approved or rejected, not returned");
         }
         String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().strip();
-        decisions.insert(item.request().id(), taskId, form.getDecision(), comment, reviewer.getUsername());
+        try {
+            decisions.insert(item.request().id(), taskId, form.getDecision(), comment, reviewer.getUsername());
+        } catch (DuplicateKeyException decidedMeanwhile) {
+            throw new NotOpenException(DECIDED_MEANWHILE);
+        }
         FreezeRequestState after = item.secondReview() ? item.request().state() : form.getDecision().resultingState();
         cases.setState(item.request().id(), after);
         String prefix = item.onCallApproval() ? "ON_CALL_" : item.secondReview() ? "SECOND_REVIEW_" : "LEGAL_";
@@ -123,6 +156,10 @@ public class ReviewService {
         if (item.onCallApproval()) {
             variables.put(FreezeRequestProcess.ON_CALL_APPROVER, reviewer.getUsername());
         }
-        taskService.complete(taskId, variables);
+        try {
+            taskService.complete(taskId, variables);
+        } catch (NullValueException | OptimisticLockingException decidedMeanwhile) {
+            throw new NotOpenException(DECIDED_MEANWHILE);
+        }
     }
 }

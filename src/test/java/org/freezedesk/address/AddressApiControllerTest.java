@@ -7,11 +7,12 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.freezedesk.address.internal.AddressApiController;
-import org.freezedesk.address.internal.AddressApiController.ErrorResponse;
-import org.freezedesk.address.internal.AddressApiController.FieldMessage;
 import org.freezedesk.address.internal.AddressApiController.ValidationRequest;
+import org.freezedesk.input.Problems;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 class AddressApiControllerTest {
@@ -49,8 +50,9 @@ class AddressApiControllerTest {
         ResponseEntity<?> response = controller.validate(new ValidationRequest("XYZ", "anything"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody()).isEqualTo(
-                new ErrorResponse(List.of(new FieldMessage("chain", "unknown chain 'XYZ'; one of " + CHAIN_CODES))));
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(((ProblemDetail) response.getBody()).getProperties().get("errors"))
+                .isEqualTo(List.of(new Problems.FieldError("chain", "unknown chain 'XYZ'; one of " + CHAIN_CODES)));
     }
 
     @Test
@@ -58,8 +60,8 @@ class AddressApiControllerTest {
         ResponseEntity<?> response = controller.validate(new ValidationRequest(null, "anything"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody()).isEqualTo(
-                new ErrorResponse(List.of(new FieldMessage("chain", "chain is required; one of " + CHAIN_CODES))));
+        assertThat(((ProblemDetail) response.getBody()).getProperties().get("errors"))
+                .isEqualTo(List.of(new Problems.FieldError("chain", "chain is required; one of " + CHAIN_CODES)));
     }
 
     @Test
@@ -68,7 +70,8 @@ class AddressApiControllerTest {
 
         assertThat(json.readValue("{\"chain\":\"TRON\",\"address\":\"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t\"}", ValidationRequest.class))
                 .isEqualTo(new ValidationRequest("TRON", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"));
-        assertThat(json.writeValueAsString(controller.validate(new ValidationRequest("XYZ", "a")).getBody()))
-                .isEqualTo("{\"errors\":[{\"field\":\"chain\",\"message\":\"unknown chain 'XYZ'; one of " + CHAIN_CODES + "\"}]}");
+        assertThat(json.writeValueAsString(((ProblemDetail) controller.validate(new ValidationRequest("XYZ", "a")).getBody())
+                .getProperties().get("errors")))
+                .isEqualTo("[{\"field\":\"chain\",\"message\":\"unknown chain 'XYZ'; one of " + CHAIN_CODES + "\"}]");
     }
 }

@@ -38,7 +38,8 @@ class AuditAccessTest {
         mvc.perform(get("/api/v1/audit/head").with(bearerOf(context, "auditor")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.hash").value(integrity.head().hash()));
         mvc.perform(get("/api/v1/audit/verify").param("head", "not-a-head").with(bearerOf(context, "auditor")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").isString());
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("head"))
+                .andExpect(jsonPath("$.detail").isString());
     }
 
     @Test

@@ -79,7 +79,8 @@ class SignedHeadTest {
                 .with(user(users.loadUserByUsername("auditor")))).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".alert-warning").text()).contains("signature does not verify");
         mvc.perform(get("/api/v1/audit/verify").param("head", moved).with(bearerOf(context, "auditor")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(containsString("signature")));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("head"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("signature")));
     }
 
     private static String field(String signedHead, String name) {

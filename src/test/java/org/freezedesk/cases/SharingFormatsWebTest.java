@@ -77,7 +77,7 @@ class SharingFormatsWebTest {
                 + "tron:2494104990:" + Filings.TRON_ADDRESS + ",USDT,1,,\n").getBytes(StandardCharsets.UTF_8));
 
         assertThat(preview.get("errorLines").asInt()).isEqualTo(1);
-        JsonNode lines = preview.get("lines");
+        JsonNode lines = preview.at("/lines/items");
         assertThat(lines.get(0).get("chain").asText()).isEqualTo("ETH");
         assertThat(lines.get(0).get("address").asText()).isEqualTo(Filings.ETH_ADDRESS);
         assertThat(lines.get(1).get("problems").get(0).get("column").asText()).isEqualTo("caip10");
@@ -96,11 +96,11 @@ class SharingFormatsWebTest {
 
         JsonNode bundle = getJson("/api/v1/cases/" + reference + "/stix", "application/stix+json;version=2.1");
         assertThat(SharingSchemas.stixViolations(bundle)).isEmpty();
-        assertThat(targets(importFile("application/stix+json", json.writeValueAsBytes(bundle)).get("lines"))).isEqualTo(filed);
+        assertThat(targets(importFile("application/stix+json", json.writeValueAsBytes(bundle)).at("/lines/items"))).isEqualTo(filed);
 
         JsonNode event = getJson("/api/v1/cases/" + reference + "/misp", MediaType.APPLICATION_JSON_VALUE);
         assertThat(SharingSchemas.mispViolations(event)).isEmpty();
-        assertThat(targets(importFile(MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(event)).get("lines"))).isEqualTo(filed);
+        assertThat(targets(importFile(MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(event)).at("/lines/items"))).isEqualTo(filed);
 
         assertThat(mvc.perform(get("/api/v1/cases/" + reference + "/stix").with(bearerOf(context, "agency2")))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);

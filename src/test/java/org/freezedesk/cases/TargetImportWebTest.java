@@ -131,7 +131,7 @@ class TargetImportWebTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !api(location).get("state").asText().equals("CHECKING"));
         JsonNode preview = api(location);
         assertThat(preview.get("state").asText()).isEqualTo("READY");
-        assertThat(preview.get("lines").get(1).get("routes")).isEmpty();
+        assertThat(preview.get("lines").get("items").get(1).get("routes")).isEmpty();
 
         String filing = json.writeValueAsString(Map.of("title", "API case", "incidentSummary", "From a case system",
                 "legalBasis", "Statute 1", "urgency", "URGENT", "importId", preview.get("id").asText()));

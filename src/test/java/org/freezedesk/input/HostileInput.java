@@ -256,7 +256,9 @@ class HostileInput {
         } else if (path.startsWith("/api/v1/counterparty/")) {
             request.header("Authorization", "Bearer " + counterpartyKey);
         } else if (path.startsWith("/api/")) {
-            request.with(user(staff.get(path.startsWith("/api/v1/audit") ? "auditor" : "agency")));
+            String name = path.startsWith("/api/v1/audit") ? "auditor"
+                    : path.startsWith("/api/v1/reviews") || path.startsWith("/api/v1/recovery-reviews") ? "legal" : "agency";
+            request.with(user(staff.get(name)));
         } else if (!path.startsWith("/portal")) {
             String name = path.startsWith("/admin") ? "admin" : path.startsWith("/review") ? "legal"
                     : path.startsWith("/audit") ? "auditor" : "agency";

@@ -81,7 +81,7 @@ abstract class InputPolicyChecks {
                         Map.entry("line", "1"), Map.entry("taskId", reviewTask), Map.entry("id", String.valueOf(instruction.id())),
                         Map.entry("holds/id", String.valueOf(holdId)), Map.entry("counterparty-requests/id", String.valueOf(circleRequest)),
                         Map.entry("directory/id", String.valueOf(story.counterparty("Tether"))),
-                        Map.entry("requests/id", String.valueOf(instruction.counterpartyRequestId())),
+                        Map.entry("requests/id", String.valueOf(instruction.counterpartyRequestId())), Map.entry("reviews/id", reviewTask),
                         // no key of anyone's: revoking one is not what is tested here, and would end it for other tests
                         Map.entry("keys/id", "999999999"), Map.entry("keys/keyId", "999999999")),
                 Map.of("agency", story.staff("agency"), "legal", story.staff("legal"), "auditor", story.staff("auditor"),

@@ -121,10 +121,10 @@ class CounterpartyApiTest {
         for (int page = 0; page < 1000; page++) {
             JsonNode body = body(get(path).with(bearer(key)), 200);
             ids.addAll(ids(body));
-            if (body.get("nextCursor").isNull()) {
+            if (body.get("next").isNull()) {
                 return ids;
             }
-            path = firstPage + "&cursor=" + body.get("nextCursor").asText();
+            path = firstPage + "&cursor=" + body.get("next").asText();
         }
         throw new AssertionError("the pages never end");
     }

@@ -77,7 +77,7 @@ class AccountAdministrationTest {
         createAccount("aud-" + suffix, "aud@audit.example.org", "AUDITOR", null);
 
         assertThat(api(post("/api/v1/admin/agencies"), "{\"name\":\"Cyber Unit " + suffix
-                + "\",\"jurisdiction\":\"X\",\"domains\":\"x.example.org\"}", 400).get("field").asText()).isEqualTo("name");
+                + "\",\"jurisdiction\":\"X\",\"domains\":\"x.example.org\"}", 400).at("/errors/0/field").asText()).isEqualTo("name");
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id IN (?, ?, ?, ?)")
                 .params(String.valueOf(agencyId), "inv-" + suffix, "law-" + suffix, "aud-" + suffix).query(String.class).list())
                 .contains("AGENCY_REGISTERED", "ACCOUNT_CREATED");
@@ -90,7 +90,7 @@ class AccountAdministrationTest {
         registerAgency("Domain Unit " + suffix, domain);
         JsonNode refused = api(post("/api/v1/admin/accounts"), account("dom-" + suffix, "someone@gmail.example.com", "AGENCY",
                 "\"agency\":\"Domain Unit " + suffix + "\""), 400);
-        assertThat(refused.get("field").asText()).isEqualTo("email");
+        assertThat(refused.at("/errors/0/field").asText()).isEqualTo("email");
         assertThat(refused.get("detail").asText()).contains(domain);
         assertThat(mvc.perform(get("/api/v1/admin/accounts/dom-" + suffix).with(bearerOf(context, "admin"))).andReturn()
                 .getResponse().getStatus()).isEqualTo(404);

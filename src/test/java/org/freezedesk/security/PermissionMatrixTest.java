@@ -161,12 +161,17 @@ class PermissionMatrixTest {
         // Every staff user manages its own API keys; only the owner holds the key that {id} names.
         allow(STAFF, "GET /account/keys", "POST /account/keys", "GET /api/v1/keys", "POST /api/v1/keys");
         allow(EnumSet.of(OWNER), "POST /account/keys/{id}/revoke", "POST /api/v1/keys/{id}/revoke");
+        // The description of the JSON API holds no data; Swagger UI is for staff.
+        allow(EVERYONE, "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config");
+        allow(STAFF, "GET /swagger-ui.html");
 
         allow(AGENCY_ROLE, "GET /cases", "GET /cases/new", "POST /cases", "POST /cases/imports", "POST /api/v1/cases",
                 "POST /api/v1/imports");
         allow(CHANGE_CASE, "GET /cases/imports/{id}", "GET /api/v1/imports/{id}");
         allow(READ_CASE_AS_AGENCY, "GET /cases/{reference}", "GET /cases/{reference}/stix.json", "GET /cases/{reference}/misp.json");
         allow(READ_CASE_OVER_API, "GET /api/v1/cases/{reference}", "GET /api/v1/cases/{reference}/stix", "GET /api/v1/cases/{reference}/misp");
+        allow(READ_CASE_AS_AGENCY, "GET /api/v1/cases/{reference}/recoveries", "GET /api/v1/cases/{reference}/recoveries/{id}");
+        allow(CHANGE_CASE, "GET /api/v1/cases/{reference}/recoveries/holdings", "POST /api/v1/cases/{reference}/recoveries");
         allow(CHANGE_CASE,
                 "GET /cases/{reference}/requests/{sequence}/amend", "POST /cases/{reference}/requests/{sequence}/amend",
                 "POST /cases/{reference}/requests/{sequence}/imports",
@@ -196,9 +201,10 @@ class PermissionMatrixTest {
         allow(EnumSet.of(OWNER), "GET /webhooks/{id}", "GET /api/v1/webhooks/{id}/deliveries");
         allow(EnumSet.of(OWNER), "DELETE /api/v1/webhooks/{id}");
 
-        allow(LEGAL_ROLE, "GET /review", "GET /review/recoveries");
+        allow(LEGAL_ROLE, "GET /review", "GET /review/recoveries", "GET /api/v1/reviews", "GET /api/v1/recovery-reviews");
         allow(REVIEW_CASE, "GET /review/{taskId}", "POST /review/{taskId}", "GET /review/recoveries/{taskId}",
-                "POST /review/recoveries/{taskId}");
+                "POST /review/recoveries/{taskId}", "GET /api/v1/reviews/{id}", "POST /api/v1/reviews/{id}/decision",
+                "GET /api/v1/recovery-reviews/{id}", "POST /api/v1/recovery-reviews/{id}/decision");
 
         allow(EnumSet.of(AUDITOR), "GET /audit/cases", "GET /audit/cases/{reference}", "GET /audit/integrity",
                 "GET /audit/chain-head.txt", "GET /audit/signed-head.txt", "GET /audit/cases/{reference}/timeline.csv", "GET /audit/cases/{reference}/timeline.json",
@@ -529,6 +535,9 @@ class PermissionMatrixTest {
         idOfRoute.put("/admin/legal-units/", jdbc.sql("SELECT MIN(id) FROM legal_unit").query(String.class).single());
         idOfRoute.put("/api/v1/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());
         idOfRoute.put("/api/v1/admin/legal-units/", jdbc.sql("SELECT MIN(id) FROM legal_unit").query(String.class).single());
+        idOfRoute.put("/api/v1/cases/{reference}/recoveries/", String.valueOf(approved.id()));
+        idOfRoute.put("/api/v1/reviews/", legalReview);
+        idOfRoute.put("/api/v1/recovery-reviews/", recoveryReview);
         taskIds.put("/review/recoveries/", recoveryReview);
         taskIds.put("/review/", legalReview);
     }

@@ -2,13 +2,21 @@ package org.freezedesk.cases.internal;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.freezedesk.cases.CaseView;
 import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.cases.TargetSanctions;
+import org.freezedesk.input.Problems;
 import org.freezedesk.security.StaffUser;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -24,10 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** JSON for agencies' own case systems: the same validation and service as the filing form. */
 @RestController
 @RequestMapping("/api/v1/cases")
+@Tag(name = "Cases", description = "Filing and following cases (role AGENCY; LEGAL and AUDITOR read)")
 class CaseApiController {
-
-    record FieldError(String field, String message) {
-    }
 
     private final FreezeCaseService freezeCaseService;
     private final FilingValidator filingValidator;
@@ -46,6 +52,17 @@ class CaseApiController {
 
     /** Targets are typed in {@code targets}, or come from a checked import named by {@code importId}. */
     @PostMapping
+    @Operation(summary = "File a case with its first request",
+            description = "The same checks as the filing form. Targets are given in targets, or come from a checked import "
+                    + "named by importId (POST /api/v1/imports), not both. 201 with the case and its Location.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = FilingForm.class),
+            examples = @ExampleObject(value = """
+                    {"title": "Bridge drain", "incidentSummary": "Funds drained from the bridge", "victim": "Example Bridge",
+                     "theftDate": "2026-03-01", "legalBasis": "PoCA s. 41", "courtOrderReference": "W-2026-17",
+                     "mlatReference": "", "urgency": "URGENT",
+                     "targets": [{"chain": "ETH", "asset": "USDT", "address": "0x52908400098527886E0F7030069857D2E4169EE7",
+                                  "amount": "1250.5", "txHashes": "", "note": "first hop"}]}""")))
+    @ApiResponse(responseCode = "201", description = "Filed", content = @Content(schema = @Schema(implementation = CaseDocument.class)))
     ResponseEntity<?> file(@RequestBody FilingForm form, @AuthenticationPrincipal StaffUser user) {
         BindingResult result = new BeanPropertyBindingResult(form, "form");
         beanValidator.validate(form, result);
@@ -88,13 +105,13 @@ class CaseApiController {
     }
 
     @GetMapping("/{reference}")
+    @Operation(summary = "A case's state", description = "Its requests, targets with their routes, counterparty requests and totals.")
     CaseDocument get(@PathVariable String reference, @AuthenticationPrincipal StaffUser user) {
         return document(reference, user);
     }
 
-    private static ResponseEntity<Map<String, List<FieldError>>> badRequest(BindingResult result) {
-        return ResponseEntity.badRequest().body(Map.of("errors", result.getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList()));
+    private static ResponseEntity<ProblemDetail> badRequest(BindingResult result) {
+        return Problems.badRequest(result);
     }
 
     private CaseDocument document(String reference, StaffUser user) {

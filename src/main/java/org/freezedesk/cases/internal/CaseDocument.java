@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.freezedesk.address.Caip10;
 import org.freezedesk.cases.CaseView;
 import org.freezedesk.cases.CounterpartyRequestState;
@@ -45,6 +47,7 @@ record CaseDocument(String reference, String title, String agency, String incide
      * {@code caip10} names the account as chain and address do, as a CAIP-10 account id. {@code unattributed} is true
      * when no counterparty holds the target, so nobody will be asked to freeze it.
      */
+    @Schema(name = "CaseTarget")
     record TargetDocument(long id, int line, String chain, String asset, String address, String caip10, String amount, String txHashes,
             String note, boolean unattributed, List<RouteDocument> routes) {
     }

@@ -2,6 +2,8 @@ package org.freezedesk.cases.internal;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.freezedesk.directory.Route;
 
 /**
@@ -19,6 +21,7 @@ public record ImportLine(int lineNumber, boolean valid, String chain, String ass
     }
 
     /** {@code column} is the CSV column name, or null when the problem concerns the whole line. */
+    @Schema(name = "ImportLineProblem")
     public record Problem(int lineNumber, String column, Severity severity, String message) {
     }
 

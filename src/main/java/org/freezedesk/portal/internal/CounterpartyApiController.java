@@ -65,7 +65,7 @@ class CounterpartyApiController {
         int size = CursorPage.limit(limit);
         RequestFilter filter = new RequestFilter(state, urgency, DeadlineBound.check("dueBefore", dueBefore),
                 DeadlineBound.check("dueFrom", dueFrom));
-        return CursorPage.of(counterpartyRequests.addressedTo(client.counterpartyId(), filter, CursorPage.after(cursor), size + 1)
+        return CursorPage.of(counterpartyRequests.addressedTo(client.counterpartyId(), filter, CursorPage.afterId(cursor), size + 1)
                 .stream().map(RequestLine::of).toList(), size, RequestLine::id);
     }
 

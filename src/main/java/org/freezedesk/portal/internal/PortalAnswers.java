@@ -21,6 +21,7 @@ import org.freezedesk.counterpartyrequest.TargetOutcome;
 import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.directory.AssetPrecision;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.input.Problems;
 import org.freezedesk.portal.internal.PortalRequestDocument.AgencyDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
 import org.freezedesk.portal.internal.PortalRequestDocument.DoNotNotify;
@@ -28,7 +29,6 @@ import org.freezedesk.portal.internal.PortalRequestDocument.OutcomeDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.ResponseDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.TargetDocument;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -43,9 +43,6 @@ import org.springframework.validation.SmartValidator;
  */
 @Component
 class PortalAnswers {
-
-    record FieldError(String field, String message) {
-    }
 
     private final CounterpartyRequestRepository counterpartyRequests;
     private final CounterpartyRequestService counterpartyRequestService;
@@ -148,11 +145,6 @@ class PortalAnswers {
 
     /** Field errors name the field as in the request body; errors about the whole request have no field. */
     private static ResponseEntity<ProblemDetail> badRequest(BindingResult result) {
-        List<FieldError> errors = new ArrayList<>();
-        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
-        result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Nothing was stored: correct the fields named in errors");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.badRequest(result);
     }
 }

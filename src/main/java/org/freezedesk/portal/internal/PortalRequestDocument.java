@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.Urgency;
 import org.freezedesk.counterpartyrequest.Outcome;
@@ -25,6 +27,7 @@ record PortalRequestDocument(long id, String caseReference, String caseTitle, St
         List<ResponseDocument> responses) {
 
     /** Do not tell the customer about the request, on this legal basis, until this date (inclusive). */
+    @Schema(name = "PortalDoNotNotify")
     record DoNotNotify(String legalBasis, LocalDate until) {
     }
 
@@ -50,6 +53,7 @@ record PortalRequestDocument(long id, String caseReference, String caseTitle, St
      * {@code caip10} names the account as chain and address do, as a CAIP-10 account id. {@code outcome} is the one in
      * force, from the latest response naming the target; null until then.
      */
+    @Schema(name = "PortalTarget")
     record TargetDocument(long id, int line, String chain, String asset, String address, String caip10, String amount, int decimals,
             String txHashes, String note, OutcomeDocument outcome) {
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.freezedesk.input.NotOpenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -39,7 +40,12 @@ class ClosedCaseGuard implements HandlerInterceptor, WebMvcConfigurer {
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String reference = variables == null ? null : variables.get("reference");
         if (reference != null && closures.isClosed(reference)) {
-            response.sendError(HttpStatus.CONFLICT.value(), "Case " + reference + " is closed and can no longer change");
+            String message = "Case " + reference + " is closed and can no longer change";
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                // The API's refusals are problem details, which the error page would not write.
+                throw new NotOpenException(message);
+            }
+            response.sendError(HttpStatus.CONFLICT.value(), message);
             return false;
         }
         return true;

@@ -70,7 +70,7 @@ class CounterpartyRecoveryApiController {
             @RequestParam(required = false) RecoveryState state, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         int size = CursorPage.limit(limit);
-        return CursorPage.of(recoveries.sentTo(client.counterpartyId(), state, CursorPage.after(cursor), size + 1).stream()
+        return CursorPage.of(recoveries.sentTo(client.counterpartyId(), state, CursorPage.afterId(cursor), size + 1).stream()
                 .map(InstructionDocument::of).toList(), size, InstructionDocument::id);
     }
 

@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CasePermissions;
 import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.input.NotOpenException;
 import org.freezedesk.recovery.RecoveryConfirmed;
 import org.freezedesk.review.FourEyesViolationException;
 import org.freezedesk.review.ReviewDecision;
@@ -93,7 +96,13 @@ public class RecoveryService {
     }
 
     private ReviewTask reviewTask(Task task) {
-        long id = (Long) runtimeService.getVariable(task.getExecutionId(), RecoveryProcess.RECOVERY_INSTRUCTION_ID);
+        long id;
+        try {
+            id = (Long) runtimeService.getVariable(task.getExecutionId(), RecoveryProcess.RECOVERY_INSTRUCTION_ID);
+        } catch (NullValueException completedMeanwhile) {
+            // Another reviewer's decision ended the task between the query and reading its variables.
+            throw new RecoveryNotFoundException(task.getId());
+        }
         return new ReviewTask(task.getId(), task.getCreateTime(), recoveries.find(id),
                 RecoveryProcess.REVIEW_WITHDRAWAL.equals(task.getTaskDefinitionKey()));
     }
@@ -133,7 +142,11 @@ public class RecoveryService {
             audit.record("RECOVERY_" + state.name(), "recovery_instruction", instruction.id(), instruction.caseReference(),
                     instruction.state().name(), state.name() + (comment == null ? "" : ": " + comment));
         }
-        taskService.complete(taskId, Map.of(RecoveryProcess.REVIEW_DECISION, decision.name()));
+        try {
+            taskService.complete(taskId, Map.of(RecoveryProcess.REVIEW_DECISION, decision.name()));
+        } catch (NullValueException | OptimisticLockingException decidedMeanwhile) {
+            throw new NotOpenException("Another legal officer decided this a moment ago; the case page shows the decision");
+        }
     }
 
     /** The filer's task after legal returned the instruction, if it is theirs and open. */

@@ -6,6 +6,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.freezedesk.input.BoundedBody;
 import org.freezedesk.input.InputPolicy;
 import org.freezedesk.sanctions.SanctionsList;
@@ -20,12 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 /** The sanctions list for an operator's scripts: the list in force, and importing SDN.XML sent as the request body. */
 @RestController
 @RequestMapping("/api/v1/admin/sanctions")
+@Tag(name = "Administration")
 class SanctionsAdminApiController {
 
     /** {@code list} is null until a list was imported. */
     record ListDocument(SanctionsList list) {
     }
 
+    @Schema(name = "SanctionsImport")
     record ImportDocument(boolean changed, SanctionsList list, int addressesOnSupportedChains, Map<String, Long> addressesPerCurrency) {
     }
 
@@ -38,12 +45,17 @@ class SanctionsAdminApiController {
     }
 
     @GetMapping
+    @Operation(summary = "The sanctions list in force", description = "Its source, when it was imported and how many addresses it holds.")
     ListDocument current() {
         return new ListDocument(repository.currentList().orElse(null));
     }
 
     /** The body is the SDN.XML file, read as it arrives up to the size limit (413 beyond); a file that is not one is 400. */
     @PostMapping
+    @Operation(summary = "Import an OFAC SDN list", description = "The SDN.XML file as the request body; 400 when it is not one, "
+            + "413 beyond the size limit. Open cases are screened again against it.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/xml",
+            schema = @Schema(type = "string", format = "binary")))
     ImportDocument upload(HttpServletRequest request, @RequestHeader(name = "X-File-Name", required = false) String fileName,
             @AuthenticationPrincipal StaffUser admin) throws IOException {
         String name = fileName == null ? "SDN.XML" : InputPolicy.withoutControlCharacters(fileName);

@@ -64,6 +64,9 @@ public class SecurityConfig {
                         .requestMatchers(path("/engine-rest/**")).denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/imports/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/api/v1/cases/*/recoveries", "/api/v1/cases/*/recoveries/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**", "/api/v1/recovery-reviews",
+                                "/api/v1/recovery-reviews/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/api/v1/cases/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/addresses/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
@@ -107,6 +110,9 @@ public class SecurityConfig {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/portal/**", "/password-reset/**").permitAll()
+                        // The description of the JSON API holds no data, and client generators fetch it without a
+                        // session; Swagger UI (/swagger-ui.html) falls under "signed in" below.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/login/second-factor", "/login/enrol").access(SecondFactorLogin.awaitingSecondFactor())
                         .requestMatchers("/cases/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())

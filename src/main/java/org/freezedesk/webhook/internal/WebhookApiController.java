@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Subscriptions and their delivery logs for agencies' and counterparties' systems; one owner never sees another's. */
 @RestController
 @RequestMapping("/api/v1/webhooks")
+@Tag(name = "Webhooks", description = "Event subscriptions of an agency's or a counterparty's system")
 class WebhookApiController {
 
     /** {@code secret} is present only in the answer to the subscription: it is shown once. */
@@ -55,6 +58,8 @@ class WebhookApiController {
     }
 
     @PostMapping
+    @Operation(summary = "Subscribe to events", description = "Deliveries are signed as Standard Webhooks describes, with the "
+            + "secret answered here once. 201 with the subscription and its Location.")
     ResponseEntity<SubscriptionDocument> subscribe(@RequestBody SubscriptionRequest request, Authentication authentication) {
         WebhookSubscription subscription = webhooks.subscribe(owner(authentication), request);
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + subscription.id()))
@@ -62,6 +67,7 @@ class WebhookApiController {
     }
 
     @GetMapping
+    @Operation(summary = "One's subscriptions", description = "Newest first; nextCursor asks for the next page.")
     Page<SubscriptionDocument> list(@RequestParam(required = false) Long cursor, @RequestParam(defaultValue = "50") int limit,
             Authentication authentication) {
         List<WebhookSubscription> page = webhooks.list(owner(authentication), cursor, limit);
@@ -70,12 +76,14 @@ class WebhookApiController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Unsubscribe", description = "204; nothing more is delivered to it.")
     ResponseEntity<Void> unsubscribe(@PathVariable long id, Authentication authentication) {
         webhooks.unsubscribe(owner(authentication), id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/deliveries")
+    @Operation(summary = "A subscription's delivery log", description = "Newest first, with attempts and the receiver's last answer.")
     Page<DeliveryDocument> deliveries(@PathVariable long id, @RequestParam(required = false) Long cursor,
             @RequestParam(defaultValue = "50") int limit, Authentication authentication) {
         List<WebhookDelivery> page = webhooks.deliveries(owner(authentication), id, cursor, limit);

@@ -3,6 +3,7 @@ package org.freezedesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,11 +37,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.directory.internal.AttributionImportService;
-import org.freezedesk.support.Browser;
 import org.freezedesk.support.Keys;
 import org.freezedesk.support.PostgresTestDatabase;
 import org.freezedesk.support.TestMail;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,8 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Whole FreezeDesk cases through HTTP beside the bare engine running the same process shape (issue 14), in one run on
  * PostgreSQL, each on a fresh database of its own: (a) {@link BareShape} with no-op steps; (b) cases filed over the API
- * by the demo agency, approved by the demo legal officer, mailed through a real SMTP server in this JVM, answered FROZEN
- * by every counterparty over the portal API with the token from its mail, until the request is COMPLETED; (c) one case
+ * by the demo agency, approved by the demo legal officer over the API, mailed through a real SMTP server in this JVM,
+ * answered FROZEN by every counterparty over the portal API with the token from its mail, until the request is
+ * COMPLETED; (c) one case
  * fanned out to a hundred counterparties; (d) fifty portal clients at once. Prints its figures; asserts only that every
  * case went through. Sizes: {@code -Dbench.cases} (200), {@code -Dbench.clients} (8), {@code -Dbench.bareCases}
  * (5 × cases), {@code -Dbench.warmup} (one case per client), {@code -Dbench.fanOut} (100), {@code -Dbench.portalClients}
@@ -141,11 +141,13 @@ class CaseThroughputBenchmark {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private MailIndex mails;
     private String agencyKey;
+    private String legalKey;
 
     @Test
     void wholeCasesBesideTheBareEngine() throws Exception {
         assertThat(bare.run.failures()).as("the bare shape's cases").isEmpty();
         agencyKey = Keys.of(context, "agency");
+        legalKey = Keys.of(context, "legal");
         mails = new MailIndex();
         Thread indexer = new Thread(mails, "mail-index");
         indexer.setDaemon(true);
@@ -178,10 +180,8 @@ class CaseThroughputBenchmark {
         System.out.println("CaseThroughputBenchmark: figures are of this machine as it was during the run; other work on it slows both sides.");
     }
 
-    /** One agency system filing, one legal officer deciding, five counterparties' systems answering: one case at a time. */
+    /** One agency system filing, one legal officer's tool deciding, five counterparties' systems answering: one case at a time. */
     private final class CaseClient implements Load.Client {
-
-        private Browser legal;
 
         @Override
         public void run(int index) throws Exception {
@@ -199,22 +199,28 @@ class CaseThroughputBenchmark {
                 Thread.sleep(POLL.toMillis());
             }
         }
+    }
 
-        /**
-         * Through the review pages, with a session, as long as the application offers legal review only there. Returns
-         * when the approval was posted ({@link System#nanoTime()}).
-         */
-        long approve(String reference) {
-            if (legal == null) {
-                legal = new Browser(port).login("legal", "legal");
+    /**
+     * Finds the request in the legal officer's review queue and approves it over the API. Returns when the approval
+     * was posted ({@link System#nanoTime()}).
+     */
+    private long approve(String reference) throws Exception {
+        String review = null;
+        String cursor = "";
+        while (review == null) {
+            JsonNode queue = json.readTree(expect(call("GET", "/api/v1/reviews?limit=200" + cursor, legalKey, null), 200).body());
+            for (JsonNode item : queue.get("items")) {
+                if (item.get("reference").asText().equals(reference)) {
+                    review = item.get("id").asText();
+                }
             }
-            Element item = legal.get("/review").document().selectFirst("a:contains(" + reference + ")");
-            assertThat(item).as(reference + " in the review queue").isNotNull();
-            legal.get(item.attr("href"));
-            long posted = System.nanoTime();
-            assertThat(legal.post(item.attr("href"), Map.of("decision", "APPROVE", "comment", "")).status()).as("approval").isEqualTo(302);
-            return posted;
+            assertThat(review != null || queue.hasNonNull("next")).as(reference + " in the review queue").isTrue();
+            cursor = queue.hasNonNull("next") ? "&cursor=" + URLEncoder.encode(queue.get("next").asText(), StandardCharsets.UTF_8) : "";
         }
+        long posted = System.nanoTime();
+        expect(call("POST", "/api/v1/reviews/" + review + "/decision", legalKey, Map.of("decision", "APPROVE")), 200);
+        return posted;
     }
 
     private String file(String title, List<Map<String, String>> targets) throws Exception {
@@ -269,8 +275,7 @@ class CaseThroughputBenchmark {
         assertThat(attributions.importCsv("attributions.csv", attributionFile.toString().getBytes(StandardCharsets.UTF_8), "benchmark")
                 .problems()).isEmpty();
         String reference = file("Benchmark fan-out", targets);
-        CaseClient reviewer = new CaseClient();
-        long start = reviewer.approve(reference);
+        long start = approve(reference);
         long approved = System.nanoTime();
         Map<String, String> tokens = mails.await(reference, FAN_OUT);
         long lastMail = mails.lastArrival(reference);

@@ -165,7 +165,7 @@ class CaseExportTest {
             assertThat(text).contains("Case report " + reference).contains("Proceeds of Crime Act, s. 41")
                     .contains("WARRANT-2026-77").contains("APPROVE").contains("Warrant checked")
                     .contains("Tether").contains("PARTIALLY_FROZEN").contains("Binance").contains("NO_FUNDS");
-            assertThat(text).containsPattern("USDT\\s+1000\\.25\\s+600\\.5").containsPattern("BTC\\s+2\\.5\\s+0");
+            assertThat(text).containsPattern("USDT\\s+1,000\\.25\\s+600\\.5").containsPattern("BTC\\s+2\\.5\\s+0");
             assertThat(text.replaceAll("\\s", "")).contains(integrity.head().hash());
         }
     }

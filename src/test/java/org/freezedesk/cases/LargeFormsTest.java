@@ -153,6 +153,9 @@ class LargeFormsTest {
             if (name.equals("_csrf") || input.attr("type").equals("file") || input.attr("type").equals("submit")) {
                 continue;
             }
+            if ((input.attr("type").equals("checkbox") || input.attr("type").equals("radio")) && !input.hasAttr("checked")) {
+                continue;
+            }
             if (input.tagName().equals("select")) {
                 Element selected = input.selectFirst("option[selected]");
                 fields.put(name, selected == null ? "" : selected.val());

@@ -124,6 +124,7 @@ class FilingFormTest {
 
     @Test
     void anAmountFinerThanItsAssetIsRefusedInTheFormAndTheApi() throws Exception {
+        RequestPostProcessor key = bearerOf(context, "agency");
         Map<String, Long> before = stored();
 
         Document page = Jsoup.parse(mvc.perform(filing()
@@ -136,7 +137,7 @@ class FilingFormTest {
         assertThat(errorBeside(page, "input[name=\"targets[0].amount\"]")).isEqualTo("At most 6 decimal places: USDT on Tron has 6");
         assertThat(page.selectFirst("input[name=\"targets[0].amount\"]").val()).isEqualTo("1.1234567");
 
-        MockHttpServletResponse api = mvc.perform(post("/api/v1/cases").with(bearerOf(context, "agency"))
+        MockHttpServletResponse api = mvc.perform(post("/api/v1/cases").with(key)
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"title": "Tron drain", "incidentSummary": "Drained", "legalBasis": "PoCA s. 41", "urgency": "URGENT",
                                  "targets": [{"chain": "TRON", "asset": "USDT", "address": "%s", "amount": "1.1234567"}]}

@@ -2,6 +2,13 @@ package org.freezedesk.directory.internal;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.security.ApiKey;
 import org.freezedesk.security.ApiKeyForm;
@@ -24,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The same counterparty keys as the directory page, for an operator's scripts. */
 @RestController
 @RequestMapping("/api/v1/admin/counterparties/{id}/keys")
+@Tag(name = "Administration")
 class CounterpartyKeyApiController {
 
     private final CounterpartyRepository counterparties;
@@ -35,12 +43,20 @@ class CounterpartyKeyApiController {
     }
 
     @GetMapping
+    @Operation(summary = "A counterparty's keys", description = "Every key its system was given, revoked and expired ones "
+            + "included; never a secret, only its hint.")
     List<ApiKey> list(@PathVariable long id) {
         existing(id);
         return keys.ofCounterparty(id);
     }
 
     @PostMapping
+    @Operation(summary = "Create a key for a counterparty", description = "A name unique among its keys and its last day, at "
+            + "most a year ahead; a counterparty's key has no staff roles. The secret is in this answer only.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiKeyForm.class),
+            examples = @ExampleObject(value = "{\"name\": \"compliance-system\", \"expiresOn\": \"2027-06-30\"}")))
+    @ApiResponse(responseCode = "201", description = "Created, with its secret",
+            content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     ResponseEntity<IssuedKey> create(@PathVariable long id, @RequestBody ApiKeyForm form, @AuthenticationPrincipal StaffUser admin) {
         existing(id);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
@@ -48,6 +64,8 @@ class CounterpartyKeyApiController {
     }
 
     @PostMapping("/{keyId}/revoke")
+    @Operation(summary = "Revoke a counterparty's key", description = "It is refused from then on. Revoking a revoked key "
+            + "changes nothing.")
     ApiKey revoke(@PathVariable long id, @PathVariable long keyId, @AuthenticationPrincipal StaffUser admin) {
         existing(id);
         return keys.revokeOfCounterparty(id, keyId, admin.getUsername()).orElseThrow(() -> new CounterpartyNotFoundException(id));

@@ -7,6 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.freezedesk.audit.Actor;
 import org.freezedesk.input.CursorPage;
 import org.freezedesk.security.CounterpartyClient;
@@ -34,9 +42,14 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/counterparty/recoveries")
+@Tag(name = "Counterparty recoveries", description = "The recovery instructions sent to a counterparty, with one of its API keys")
 class CounterpartyRecoveryApiController {
 
-    /** What the portal page shows of an instruction; amounts are strings so that no client reads them as floating point. */
+    /**
+     * What the portal page shows of an instruction; amounts are strings so that no client reads them as floating point.
+     * Named apart from the staff's {@code InstructionDocument}, which holds more.
+     */
+    @Schema(name = "CounterpartyInstruction")
     record InstructionDocument(long id, long counterpartyRequestId, String caseReference, RecoveryState state, String chain,
             String asset, String targetAddress, Instrument instrument, String instrumentReference, LocalDate instrumentDate,
             RecoveryMethod method, String destinationAddress, String amount, OffsetDateTime notifiedAt, OffsetDateTime dueAt,
@@ -66,21 +79,36 @@ class CounterpartyRecoveryApiController {
     }
 
     @GetMapping
+    @Operation(summary = "The recovery instructions sent to the counterparty", description = "Oldest first, a page at a time, "
+            + "filtered by state.")
     CursorPage<InstructionDocument> list(@AuthenticationPrincipal CounterpartyClient client,
-            @RequestParam(required = false) RecoveryState state, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) RecoveryState state,
+            @Parameter(description = "next of the page before") @RequestParam(required = false) String cursor,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) Integer limit) {
         int size = CursorPage.limit(limit);
         return CursorPage.of(recoveries.sentTo(client.counterpartyId(), state, CursorPage.afterId(cursor), size + 1).stream()
                 .map(InstructionDocument::of).toList(), size, InstructionDocument::id);
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A recovery instruction sent to the counterparty", description = "The legal instrument, how the funds "
+            + "come back, the amount and deadline, and the answer once given.")
+    @ApiResponse(responseCode = "200", description = "The instruction",
+            content = @Content(schema = @Schema(implementation = InstructionDocument.class)))
     ResponseEntity<?> read(@AuthenticationPrincipal CounterpartyClient client, @PathVariable long id) {
         return recoveries.sentTo(client.counterpartyId(), id).<ResponseEntity<?>>map(i -> ResponseEntity.ok(InstructionDocument.of(i)))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No recovery instruction " + id + " was sent to you", List.of()));
     }
 
     @PostMapping("/{id}/transfer")
+    @Operation(summary = "Confirm the transfer", description = "Who confirms, the transaction hash, the amount transferred and "
+            + "the date, checked as in the portal. An instruction is answered once (409 after).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = TransferForm.class),
+            examples = @ExampleObject(value = "{\"name\": \"Jo Compliance\", \"txHash\": "
+                    + "\"0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060\", \"amount\": \"400\", "
+                    + "\"transferredOn\": \"2026-03-09\"}")))
+    @ApiResponse(responseCode = "200", description = "Confirmed; the instruction as it is now",
+            content = @Content(schema = @Schema(implementation = InstructionDocument.class)))
     ResponseEntity<?> confirm(@AuthenticationPrincipal CounterpartyClient client, @PathVariable long id,
             @RequestBody TransferForm form) {
         Optional<RecoveryInstruction> found = recoveries.sentTo(client.counterpartyId(), id);
@@ -99,6 +127,12 @@ class CounterpartyRecoveryApiController {
     }
 
     @PostMapping("/{id}/decline")
+    @Operation(summary = "Decline the instruction", description = "Who declines and why. An instruction is answered once "
+            + "(409 after).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = DeclineForm.class),
+            examples = @ExampleObject(value = "{\"name\": \"Jo Compliance\", \"reason\": \"The funds were moved before the freeze\"}")))
+    @ApiResponse(responseCode = "200", description = "Declined; the instruction as it is now",
+            content = @Content(schema = @Schema(implementation = InstructionDocument.class)))
     ResponseEntity<?> decline(@AuthenticationPrincipal CounterpartyClient client, @PathVariable long id,
             @RequestBody DeclineForm form) {
         Optional<RecoveryInstruction> found = recoveries.sentTo(client.counterpartyId(), id);

@@ -2,6 +2,8 @@ package org.freezedesk.portal.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -10,9 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * The page a client address gets once it used up its failed look-ups, on any portal page whichever module
- * serves it; the portal API answers in JSON instead ({@link PortalApiController}).
+ * serves it; the portal API answers in JSON instead ({@link PortalApiController}). Ahead of the input module's
+ * catch-all for runtime exceptions, which would otherwise take it first.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class TooManyFailedLookupsAdvice {
 
     @ExceptionHandler(TooManyFailedLookupsException.class)

@@ -43,10 +43,12 @@ public class FreezeCaseService {
     private final RouteOverrides routeOverrides;
     private final CasePermissions permissions;
     private final TargetSanctions sanctions;
+    private final ClosedCases closedCases;
 
     FreezeCaseService(CaseRepository cases, CounterpartyProgress counterpartyRequests, RuntimeService runtimeService,
             TaskService taskService, AuditLog audit, TargetRouter router, TargetImportRepository imports, RouteOverrides routeOverrides,
-            CasePermissions permissions, TargetSanctions sanctions) {
+            CasePermissions permissions, TargetSanctions sanctions, ClosedCases closedCases) {
+        this.closedCases = closedCases;
         this.sanctions = sanctions;
         this.routeOverrides = routeOverrides;
         this.permissions = permissions;
@@ -98,6 +100,9 @@ public class FreezeCaseService {
     @Transactional
     public int fileSupplementary(String reference, FilingForm form, List<NewTarget> targets, StaffUser filer) {
         FreezeCase freezeCase = changeableCase(reference, filer);
+        if (closedCases.isClosed(reference)) {
+            throw new NotOpenException("Case " + reference + " is closed and takes no more requests; file a new case instead");
+        }
         int sequence = cases.requestsOf(freezeCase.id()).size() + 1;
         long requestId = cases.insertRequest(freezeCase.id(), sequence, form, filer.getUsername());
         saveTargets(requestId, targets);

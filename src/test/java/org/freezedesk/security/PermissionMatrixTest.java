@@ -171,7 +171,8 @@ class PermissionMatrixTest {
         allow(READ_CASE_AS_AGENCY, "GET /cases/{reference}", "GET /cases/{reference}/stix.json", "GET /cases/{reference}/misp.json");
         allow(READ_CASE_OVER_API, "GET /api/v1/cases/{reference}", "GET /api/v1/cases/{reference}/stix", "GET /api/v1/cases/{reference}/misp");
         allow(READ_CASE_AS_AGENCY, "GET /api/v1/cases/{reference}/recoveries", "GET /api/v1/cases/{reference}/recoveries/{id}");
-        allow(CHANGE_CASE, "GET /api/v1/cases/{reference}/recoveries/holdings", "POST /api/v1/cases/{reference}/recoveries");
+        allow(CHANGE_CASE, "GET /api/v1/cases/{reference}/recoveries/holdings", "POST /api/v1/cases/{reference}/recoveries",
+                "POST /api/v1/cases/{reference}/requests");
         allow(CHANGE_CASE,
                 "GET /cases/{reference}/requests/{sequence}/amend", "POST /cases/{reference}/requests/{sequence}/amend",
                 "POST /cases/{reference}/requests/{sequence}/imports",

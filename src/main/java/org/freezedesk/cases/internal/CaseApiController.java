@@ -104,8 +104,46 @@ class CaseApiController {
                 .body(document(reference, user));
     }
 
+    /**
+     * Checked before the body so that another agency learns nothing from the validation errors. The case's title and
+     * summary are the body's too (the filing shape), so that a request reads the same wherever it was filed.
+     */
+    @PostMapping("/{reference}/requests")
+    @Operation(summary = "File a supplementary request on a case",
+            description = "New targets on an existing case, typically a lead's onward address (see leads in the case). The body "
+                    + "has the filing's shape and checks; targets are typed, importId is not taken here. The request goes "
+                    + "through legal review like the first one. Only the case's agency; 409 once the case is closed. "
+                    + "201 with the case and its Location.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = FilingForm.class),
+            examples = @ExampleObject(value = """
+                    {"title": "Bridge drain", "incidentSummary": "Funds drained from the bridge", "legalBasis": "PoCA s. 41",
+                     "courtOrderReference": "W-2026-17", "urgency": "URGENT",
+                     "targets": [{"chain": "ETH", "asset": "USDT", "address": "0x8ba1f109551bD432803012645Ac136ddd64DBA72",
+                                  "amount": "all", "txHashes": "", "note": "Moved on from Example Exchange"}]}""")))
+    @ApiResponse(responseCode = "201", description = "Filed", content = @Content(schema = @Schema(implementation = CaseDocument.class)))
+    ResponseEntity<?> fileSupplementary(@PathVariable String reference, @RequestBody FilingForm form,
+            @AuthenticationPrincipal StaffUser user) {
+        freezeCaseService.changeableCase(reference, user);
+        BindingResult result = new BeanPropertyBindingResult(form, "form");
+        beanValidator.validate(form, result);
+        if (form.getImportId() != null) {
+            result.rejectValue("importId", "unsupported", "A supplementary request takes typed targets only");
+        }
+        if (form.getTargets().stream().anyMatch(row -> row == null)) {
+            result.rejectValue("targets", "null", "A target must not be null");
+            return badRequest(result);
+        }
+        List<NewTarget> targets = filingValidator.validateTargets(form, result);
+        if (result.hasErrors()) {
+            return badRequest(result);
+        }
+        freezeCaseService.fileSupplementary(reference, form, targets, user);
+        return created(reference, user);
+    }
+
     @GetMapping("/{reference}")
-    @Operation(summary = "A case's state", description = "Its requests, targets with their routes, counterparty requests and totals.")
+    @Operation(summary = "A case's state", description = "Its requests, targets with their routes, counterparty requests, totals and leads "
+            + "(onward movements counterparties reported).")
     CaseDocument get(@PathVariable String reference, @AuthenticationPrincipal StaffUser user) {
         return document(reference, user);
     }

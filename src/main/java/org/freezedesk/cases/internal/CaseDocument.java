@@ -17,7 +17,17 @@ import org.freezedesk.cases.Urgency;
 
 /** The JSON shape of a case; amounts are strings so that no client reads them as floating point. */
 record CaseDocument(String reference, String title, String agency, String incidentSummary, String victim, LocalDate theftDate,
-        OffsetDateTime createdAt, List<Request> requests, List<CounterpartyRequest> counterpartyRequests, List<Total> totals) {
+        OffsetDateTime createdAt, List<Request> requests, List<CounterpartyRequest> counterpartyRequests, List<Total> totals,
+        List<LeadDocument> leads) {
+
+    /**
+     * Funds a counterparty reported as moved on: {@code id} names the lead, {@code followedUp} is true once a request
+     * targets its onward address.
+     */
+    @Schema(name = "CaseLead")
+    record LeadDocument(long id, String counterparty, String chain, String asset, String onwardAddress, String onwardTxHash,
+            OffsetDateTime reportedAt, boolean followedUp) {
+    }
 
     record Request(int sequence, FreezeRequestState state, String legalBasis, String courtOrderReference, String mlatReference,
             Urgency urgency, String emergencyJustification, DoNotNotify doNotNotify, String filedBy, OffsetDateTime filedAt,
@@ -77,7 +87,9 @@ record CaseDocument(String reference, String title, String agency, String incide
                 view.counterpartyRequests().stream().map(s -> new CounterpartyRequest(s.id(), s.requestSequence(),
                         s.counterpartyName(), s.state(), s.notifiedAt(), s.acknowledgedAt(), s.respondedAt(), s.closedAt(),
                         s.targetCount(), s.answeredCount())).toList(),
-                view.totals().stream().map(t -> new Total(t.asset(), t.requested(), t.requestedAllCount(), t.frozen())).toList());
+                view.totals().stream().map(t -> new Total(t.asset(), t.requested(), t.requestedAllCount(), t.frozen())).toList(),
+                view.leads().stream().map(l -> new LeadDocument(l.outcomeId(), l.counterpartyName(), l.chain(), l.asset(),
+                        l.onwardAddress(), l.onwardTxHash(), l.reportedAt(), l.followedUp())).toList());
     }
 
     private static Request request(CaseView.RequestView r, SanctionsScreeningResult sanctions) {

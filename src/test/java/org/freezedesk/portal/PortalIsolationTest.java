@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.InternetAddress;
@@ -47,6 +48,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 /**
@@ -60,6 +63,10 @@ class PortalIsolationTest {
     static GreenMailExtension greenMail = TestMail.server();
 
     @Autowired MockMvc mvc;
+
+    /** Each test from an address of its own: other tests' refused look-ups must not use up its allowance, nor its theirs. */
+    private static final AtomicInteger clients = new AtomicInteger();
+    private String client;
     @Autowired StaffUserRepository users;
     @Autowired FreezeCaseService freezeCaseService;
     @Autowired FilingValidator filingValidator;
@@ -82,6 +89,7 @@ class PortalIsolationTest {
 
     @BeforeEach
     void fileApproveAndNotify() throws Exception {
+        client = "10.71.0." + clients.incrementAndGet();
         long tetherId = counterparties.findByName("Tether").orElseThrow().id();
         long binanceId = counterparties.findByName("Binance").orElseThrow().id();
         FilingForm form = Filings.form(
@@ -130,12 +138,12 @@ class PortalIsolationTest {
 
     @Test
     void anOutcomeForAnotherCounterpartysTargetIsRefusedAndStoresNothing() throws Exception {
-        MockHttpServletResponse acknowledged = mvc.perform(post(tether.link() + "/acknowledge").with(csrf())
+        MockHttpServletResponse acknowledged = perform(post(tether.link() + "/acknowledge").with(csrf())
                 .param("name", "Jo Compliance").param("title", "MLRO")).andReturn().getResponse();
         assertThat(acknowledged.getStatus()).isEqualTo(302);
         int auditBefore = auditEvents();
 
-        MockHttpServletResponse response = mvc.perform(post(tether.link() + "/responses").with(csrf())
+        MockHttpServletResponse response = perform(post(tether.link() + "/responses").with(csrf())
                         .param("submittedBy", "Jo Compliance")
                         .param("outcomes[0].targetId", String.valueOf(binance.targets().get(0).id()))
                         .param("outcomes[0].outcome", "FROZEN")
@@ -154,7 +162,7 @@ class PortalIsolationTest {
         assertThat(auditEvents()).isEqualTo(auditBefore);
         assertThat(state(binance)).isEqualTo("NOTIFIED");
 
-        MockHttpServletResponse viaBinance = mvc.perform(post(binance.link() + "/responses").with(csrf())
+        MockHttpServletResponse viaBinance = perform(post(binance.link() + "/responses").with(csrf())
                         .param("submittedBy", "Jo Compliance")
                         .param("outcomes[0].targetId", String.valueOf(tether.targets().get(0).id()))
                         .param("outcomes[0].outcome", "NO_FUNDS"))
@@ -177,14 +185,14 @@ class PortalIsolationTest {
 
         for (String token : List.of(wrongToken, otherTokenOfRightLength, "abc", "not-a-token", "x".repeat(44),
                 tether.link().substring("/portal/".length()).toUpperCase() + "=")) {
-            MockHttpServletResponse response = mvc.perform(get("/portal/" + token)).andReturn().getResponse();
+            MockHttpServletResponse response = perform(get("/portal/" + token)).andReturn().getResponse();
             assertThat(response.getStatus()).as(token).isEqualTo(404);
             assertThat(Jsoup.parse(response.getContentAsString()).text()).as(token).contains("This link is not valid")
                     .doesNotContain(Filings.ETH_ADDRESS, Filings.BINANCE_BTC_ADDRESS, reference);
             assertThat(response.getHeader("Referrer-Policy")).as(token).isEqualTo("no-referrer");
             assertThat(response.getHeader("Cache-Control")).as(token).isEqualTo("no-store");
 
-            MockHttpServletResponse ack = mvc.perform(post("/portal/" + token + "/acknowledge").with(csrf())
+            MockHttpServletResponse ack = perform(post("/portal/" + token + "/acknowledge").with(csrf())
                     .param("name", "Mallory").param("title", "Intruder")).andReturn().getResponse();
             assertThat(ack.getStatus()).as("POST " + token).isEqualTo(404);
             assertThat(Jsoup.parse(ack.getContentAsString()).text()).contains("This link is not valid");
@@ -199,7 +207,7 @@ class PortalIsolationTest {
         Map<String, Object> rowBefore = row(tether);
         int auditBefore = auditEvents();
 
-        MockHttpServletResponse response = mvc.perform(get(tether.link())).andReturn().getResponse();
+        MockHttpServletResponse response = perform(get(tether.link())).andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
@@ -208,7 +216,7 @@ class PortalIsolationTest {
         assertThat(auditEvents()).isEqualTo(auditBefore);
         assertThat(responses(tether)).isZero();
 
-        MockHttpServletResponse refusedPost = mvc.perform(post(tether.link() + "/responses").with(csrf())
+        MockHttpServletResponse refusedPost = perform(post(tether.link() + "/responses").with(csrf())
                 .param("submittedBy", "")).andReturn().getResponse();
         assertThat(refusedPost.getHeader("Referrer-Policy")).as("also on a re-rendered form").isEqualTo("no-referrer");
         assertThat(refusedPost.getHeader("Cache-Control")).isEqualTo("no-store");
@@ -219,9 +227,9 @@ class PortalIsolationTest {
         Map<String, Object> rowBefore = row(tether);
         int auditBefore = auditEvents();
 
-        assertThat(mvc.perform(post(tether.link() + "/acknowledge").param("name", "Jo").param("title", "MLRO"))
+        assertThat(perform(post(tether.link() + "/acknowledge").param("name", "Jo").param("title", "MLRO"))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post(tether.link() + "/responses").param("submittedBy", "Jo")
+        assertThat(perform(post(tether.link() + "/responses").param("submittedBy", "Jo")
                         .param("outcomes[0].targetId", String.valueOf(tether.targets().get(0).id()))
                         .param("outcomes[0].outcome", "NO_FUNDS"))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
@@ -235,7 +243,7 @@ class PortalIsolationTest {
     @Test
     void thePortalPageCanBeOpenedManyTimesInARow() throws Exception {
         for (int i = 1; i <= 15; i++) {
-            assertThat(mvc.perform(get(tether.link())).andReturn().getResponse().getStatus()).as("view " + i).isEqualTo(200);
+            assertThat(perform(get(tether.link())).andReturn().getResponse().getStatus()).as("view " + i).isEqualTo(200);
         }
     }
 
@@ -245,10 +253,10 @@ class PortalIsolationTest {
         String newPath = newLink.substring(newLink.indexOf("/portal/"));
         assertThat(newPath).isNotEqualTo(tether.link());
 
-        MockHttpServletResponse old = mvc.perform(get(tether.link())).andReturn().getResponse();
+        MockHttpServletResponse old = perform(get(tether.link())).andReturn().getResponse();
         assertThat(old.getStatus()).as("a replaced link offers to mail a fresh one").isEqualTo(410);
         assertThat(Jsoup.parse(old.getContentAsString()).text()).doesNotContain(Filings.ETH_ADDRESS);
-        assertThat(mvc.perform(post(tether.link() + "/acknowledge").with(csrf()).param("name", "Jo").param("title", "MLRO"))
+        assertThat(perform(post(tether.link() + "/acknowledge").with(csrf()).param("name", "Jo").param("title", "MLRO"))
                 .andReturn().getResponse().getStatus()).isEqualTo(410);
 
         assertThat(open(newPath).text()).contains(Filings.ETH_ADDRESS);
@@ -289,7 +297,7 @@ class PortalIsolationTest {
     }
 
     private Document open(String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
+        MockHttpServletResponse response = perform(get(path)).andReturn().getResponse();
         assertThat(response.getStatus()).as("GET " + path).isEqualTo(200);
         return Jsoup.parse(response.getContentAsString());
     }
@@ -314,5 +322,12 @@ class PortalIsolationTest {
 
     private int auditEvents() {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Integer.class).single();
+    }
+
+    private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(r -> {
+            r.setRemoteAddr(client);
+            return r;
+        }));
     }
 }

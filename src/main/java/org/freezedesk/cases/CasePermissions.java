@@ -2,6 +2,7 @@ package org.freezedesk.cases;
 
 import java.util.List;
 
+import org.freezedesk.cases.internal.CasePartnerRepository;
 import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
 import org.springframework.stereotype.Component;
@@ -10,9 +11,13 @@ import org.springframework.stereotype.Component;
  * The one place that decides who may read and who may change a case; every page, API call and service of a
  * case-scoped action asks it. Reading and changing are separate questions:
  * <ul>
- * <li>changes only by AGENCY users of the agency that owns the case;</li>
- * <li>LEGAL reads (and reviews) the cases of the agencies its legal unit serves, and never changes a case, even when
- * the same person is also an investigator of another agency;</li>
+ * <li>changes only by AGENCY users of the agency that owns the case (the lead agency of a joint case);</li>
+ * <li>AGENCY users of an ACTIVE partner agency of a joint case read it; with the FILE scope they file requests on it,
+ * and change those requests only, never the lead's requests or the case's settings, partners or closure. An invited,
+ * declined, departed or removed partner reads nothing, from the moment its state changed;</li>
+ * <li>LEGAL reviews the requests of the agencies its legal unit serves, by the request's filing agency, and reads the
+ * cases of those agencies and the joint cases those agencies filed on; it never changes a case, even when the same
+ * person is also an investigator of another agency;</li>
  * <li>AUDITOR reads every case and changes nothing; ADMIN has no case access at all.</li>
  * </ul>
  * A case the user may not read is answered as if it did not exist ({@link CaseNotFoundException}); one the user may
@@ -22,13 +27,37 @@ import org.springframework.stereotype.Component;
 public class CasePermissions {
 
     private final CaseRepository cases;
+    private final CasePartnerRepository partners;
 
-    CasePermissions(CaseRepository cases) {
+    CasePermissions(CaseRepository cases, CasePartnerRepository partners) {
         this.cases = cases;
+        this.partners = partners;
     }
 
     public boolean mayRead(FreezeCase freezeCase, StaffUser user) {
-        return user.has(Role.AUDITOR) || mayChange(freezeCase, user) || mayReview(freezeCase.agency(), user);
+        return user.has(Role.AUDITOR) || mayChange(freezeCase, user) || isActivePartner(freezeCase, user)
+                || mayReview(freezeCase.agency(), user) || reviewsARequestOf(freezeCase, user);
+    }
+
+    /** Files requests on the case: its own agency, or an active partner with the FILE scope. */
+    public boolean mayFile(FreezeCase freezeCase, StaffUser user) {
+        return mayChange(freezeCase, user) || user.has(Role.AGENCY) && user.getAgency() != null
+                && partners.activeScope(freezeCase.id(), user.getAgency()).filter(s -> s == PartnerScope.FILE).isPresent();
+    }
+
+    /** Changes one request (amends it, overrides its routes, reads its summary): only the agency that filed it, while it may file. */
+    public boolean mayChangeRequest(FreezeCase freezeCase, FreezeRequest request, StaffUser user) {
+        return request.caseId() == freezeCase.id() && user.getAgency() != null && user.getAgency().equals(request.agency())
+                && mayFile(freezeCase, user);
+    }
+
+    private boolean isActivePartner(FreezeCase freezeCase, StaffUser user) {
+        return user.has(Role.AGENCY) && user.getAgency() != null && partners.isActive(freezeCase.id(), user.getAgency());
+    }
+
+    /** A partner's legal unit reads the joint case its agency filed on, to review that request. */
+    private boolean reviewsARequestOf(FreezeCase freezeCase, StaffUser user) {
+        return user.has(Role.LEGAL) && cases.requestsOf(freezeCase.id()).stream().anyMatch(r -> mayReview(r.agency(), user));
     }
 
     public boolean mayChange(FreezeCase freezeCase, StaffUser user) {
@@ -57,12 +86,29 @@ public class CasePermissions {
         return freezeCase;
     }
 
+    /** A case the user may file requests on; {@link CaseChangeRefusedException} when it may only read it. */
+    public FreezeCase fileable(String reference, StaffUser user) {
+        FreezeCase freezeCase = readable(reference, user);
+        if (!mayFile(freezeCase, user)) {
+            throw new CaseChangeRefusedException(reference);
+        }
+        return freezeCase;
+    }
+
+    /** The request, when the user may change it; {@link CaseChangeRefusedException} when it may only read it. */
+    public FreezeRequest changeableRequest(FreezeCase freezeCase, FreezeRequest request, StaffUser user) {
+        if (!mayChangeRequest(freezeCase, request, user)) {
+            throw new CaseChangeRefusedException(freezeCase.reference());
+        }
+        return request;
+    }
+
     public List<FreezeCase> readableCases(StaffUser user) {
         if (user.has(Role.AUDITOR)) {
             return cases.listCases(null);
         }
         if (!user.has(Role.LEGAL)) {
-            return user.has(Role.AGENCY) && user.getAgency() != null ? cases.listCases(user.getAgency()) : List.of();
+            return user.has(Role.AGENCY) && user.getAgency() != null ? cases.listCasesOfMember(user.getAgency()) : List.of();
         }
         return cases.listCases(null).stream().filter(c -> mayRead(c, user)).toList();
     }

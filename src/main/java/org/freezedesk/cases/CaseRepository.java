@@ -48,7 +48,7 @@ public class CaseRepository {
             FreezeRequestState.valueOf(rs.getString("state")), rs.getString("filed_by"),
             rs.getObject("filed_at", OffsetDateTime.class), rs.getString("process_instance_id"), rs.getString("emergency_justification"),
             rs.getObject("on_call_reminded_at", OffsetDateTime.class), rs.getInt("on_call_reminders"), rs.getBoolean("do_not_notify"),
-            rs.getString("do_not_notify_basis"), rs.getObject("do_not_notify_until", LocalDate.class));
+            rs.getString("do_not_notify_basis"), rs.getObject("do_not_notify_until", LocalDate.class), rs.getString("agency"));
 
     private static final RowMapper<Target> TARGET = (rs, n) -> new Target(rs.getLong("id"), rs.getLong("freeze_request_id"),
             rs.getInt("line_number"), rs.getString("chain"), rs.getString("asset"), rs.getString("address"),
@@ -115,16 +115,18 @@ public class CaseRepository {
                 .update();
     }
 
-    public long insertRequest(long caseId, int sequenceNumber, FilingForm form, String filedBy) {
+    /** {@code agency} files the request: the filer's, which in a joint case may be a partner's rather than the case's. */
+    public long insertRequest(long caseId, int sequenceNumber, FilingForm form, String filedBy, String agency) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO freeze_request (case_id, sequence_number, legal_basis, court_order_reference, mlat_reference,
                                             urgency, state, filed_by, filed_at, emergency_justification, do_not_notify,
-                                            do_not_notify_basis, do_not_notify_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                            do_not_notify_basis, do_not_notify_until, agency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, sequenceNumber, form.getLegalBasis().strip(), blankToNull(form.getCourtOrderReference()),
                         blankToNull(form.getMlatReference()), form.getUrgency().name(), FreezeRequestState.IN_REVIEW.name(),
-                        filedBy, now(), emergencyJustification(form), form.isDoNotNotify(), doNotNotifyBasis(form), doNotNotifyUntil(form))
+                        filedBy, now(), emergencyJustification(form), form.isDoNotNotify(), doNotNotifyBasis(form), doNotNotifyUntil(form),
+                        agency)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -260,6 +262,14 @@ public class CaseRepository {
             return jdbc.sql("SELECT * FROM freeze_case ORDER BY id DESC").query(CASE).list();
         }
         return jdbc.sql("SELECT * FROM freeze_case WHERE agency = ? ORDER BY id DESC").param(agency).query(CASE).list();
+    }
+
+    /** The agency's own cases and the joint cases it is an active partner of, newest first. */
+    public List<FreezeCase> listCasesOfMember(String agency) {
+        return jdbc.sql("""
+                SELECT * FROM freeze_case WHERE agency = ?
+                   OR id IN (SELECT case_id FROM case_partner WHERE agency = ? AND state = 'ACTIVE')
+                ORDER BY id DESC""").params(agency, agency).query(CASE).list();
     }
 
     public FreezeRequest request(long requestId) {

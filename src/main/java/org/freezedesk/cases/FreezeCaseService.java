@@ -80,7 +80,7 @@ public class FreezeCaseService {
     private String file(FilingForm form, StaffUser filer, LongConsumer saveTargets, String targetsDescription) {
         String reference = cases.nextReference(Year.now().getValue());
         long caseId = cases.insertCase(reference, form, filer.getAgency(), filer.getUsername());
-        long requestId = cases.insertRequest(caseId, 1, form, filer.getUsername());
+        long requestId = cases.insertRequest(caseId, 1, form, filer.getUsername(), filer.getAgency());
         saveTargets.accept(requestId);
         cases.refreshTotals(requestId);
         audit.record("CASE_FILED", "freeze_case", caseId, reference, null, "title=" + form.getTitle().strip());
@@ -99,12 +99,12 @@ public class FreezeCaseService {
      */
     @Transactional
     public int fileSupplementary(String reference, FilingForm form, List<NewTarget> targets, StaffUser filer) {
-        FreezeCase freezeCase = changeableCase(reference, filer);
+        FreezeCase freezeCase = fileableCase(reference, filer);
         if (closedCases.isClosed(reference)) {
             throw new NotOpenException("Case " + reference + " is closed and takes no more requests; file a new case instead");
         }
         int sequence = cases.requestsOf(freezeCase.id()).size() + 1;
-        long requestId = cases.insertRequest(freezeCase.id(), sequence, form, filer.getUsername());
+        long requestId = cases.insertRequest(freezeCase.id(), sequence, form, filer.getUsername(), filer.getAgency());
         saveTargets(requestId, targets);
         cases.refreshTotals(requestId);
         audit.record("SUPPLEMENTARY_REQUEST_FILED", "freeze_request", requestId, reference, null,
@@ -123,10 +123,15 @@ public class FreezeCaseService {
 
     /** A supplementary request starts from the case's original legal basis and the leads chosen on the case page. */
     public FilingForm supplementaryForm(String reference, List<Long> leadIds, StaffUser filer) {
-        FreezeCase freezeCase = changeableCase(reference, filer);
+        FreezeCase freezeCase = fileableCase(reference, filer);
         FreezeRequest original = requestOf(freezeCase, 1);
         List<Lead> leads = counterpartyRequests.leadsForCase(freezeCase.id()).stream().filter(l -> leadIds.contains(l.outcomeId())).toList();
-        return SupplementaryForms.of(freezeCase, original, leads);
+        FilingForm form = SupplementaryForms.of(freezeCase, original, leads);
+        if (!original.agency().equals(filer.getAgency())) {
+            // A partner files under its own legal basis and jurisdiction, never under the lead's.
+            SupplementaryForms.withoutLegalBasis(form);
+        }
+        return form;
     }
 
     /**
@@ -147,12 +152,12 @@ public class FreezeCaseService {
 
     private List<String> amend(String reference, int sequence, FilingForm form, StaffUser filer, LongConsumer saveTargets,
             String targetsDescription) {
-        FreezeCase freezeCase = changeableCase(reference, filer);
-        FreezeRequest request = requestOf(freezeCase, sequence);
+        FreezeCase freezeCase = visibleCase(reference, filer);
+        FreezeRequest request = changeableRequest(reference, sequence, filer);
         Task task = openTask(request, FreezeRequestProcess.AMEND_REQUEST, filer)
                 .orElseThrow(() -> new NotOpenException("Request " + sequence + " of " + reference + " is not waiting for an amendment (any more)"));
         String before = describe(request) + describeStored(cases.targetsOf(request.id()));
-        if (request.original()) {
+        if (request.original() && permissions.mayChange(freezeCase, filer)) {
             cases.updateCase(freezeCase.id(), form);
         }
         cases.updateRequest(request.id(), form);
@@ -205,7 +210,7 @@ public class FreezeCaseService {
     /** The filer has read the summary of a request every counterparty has answered. */
     @Transactional
     public void readSummary(String reference, int sequence, StaffUser filer) {
-        FreezeRequest request = requestOf(changeableCase(reference, filer), sequence);
+        FreezeRequest request = changeableRequest(reference, sequence, filer);
         Task task = openTask(request, FreezeRequestProcess.READ_SUMMARY, filer)
                 .orElseThrow(() -> new NotOpenException("No summary of request " + sequence + " is waiting for you: it was read already"));
         audit.record("SUMMARY_READ", "freeze_request", request.id(), reference, null, null);
@@ -231,8 +236,15 @@ public class FreezeCaseService {
         return requestOf(visibleCase(reference, user), sequence);
     }
 
+    /** A request the user's agency filed and may still change (in a joint case, a partner changes only its own). */
     public FreezeRequest changeableRequest(String reference, int sequence, StaffUser user) {
-        return requestOf(changeableCase(reference, user), sequence);
+        FreezeCase freezeCase = visibleCase(reference, user);
+        return permissions.changeableRequest(freezeCase, requestOf(freezeCase, sequence), user);
+    }
+
+    /** A case the user may file requests on: its agency's, or a joint case where the user's agency has the FILE scope. */
+    public FreezeCase fileableCase(String reference, StaffUser user) {
+        return permissions.fileable(reference, user);
     }
 
     public List<Target> targets(FreezeRequest request) {

@@ -58,14 +58,15 @@ public class ReviewService {
     }
 
     /**
-     * The requests of the agencies the reviewer's legal unit serves, oldest first, so nothing waits longer than it must;
+     * The requests of the agencies the reviewer's legal unit serves (by the agency that filed each request, which in a
+     * joint case may be a partner rather than the case's agency), oldest first, so nothing waits longer than it must;
      * EMERGENCY requests waiting for an on-call approval only for officers on call.
      */
     public List<ReviewItem> queue(StaffUser reviewer) {
         boolean onCall = officers.isOnCall(reviewer.getUsername());
         return taskService.createTaskQuery().taskDefinitionKeyIn(REVIEW_TASKS).orderByTaskCreateTime().asc().list().stream()
                 .filter(task -> onCall || !FreezeRequestProcess.ON_CALL_APPROVAL.equals(task.getTaskDefinitionKey()))
-                .map(this::item).filter(item -> permissions.mayReview(item.freezeCase().agency(), reviewer)).toList();
+                .map(this::item).filter(item -> permissions.mayReview(item.request().agency(), reviewer)).toList();
     }
 
     /**
@@ -84,7 +85,7 @@ public class ReviewService {
             // Another reviewer's decision ended the task between the query and reading its variables.
             throw new ReviewNotFoundException(taskId);
         }
-        if (!permissions.mayReview(item.freezeCase().agency(), reviewer)
+        if (!permissions.mayReview(item.request().agency(), reviewer)
                 || item.onCallApproval() && !officers.isOnCall(reviewer.getUsername())) {
             throw new ReviewNotFoundException(taskId);
         }
@@ -100,7 +101,7 @@ public class ReviewService {
             return item(taskId, reviewer);
         } catch (ReviewNotFoundException e) {
             Optional<Long> decided = decisions.requestOfDecidedTask(taskId);
-            if (decided.isPresent() && permissions.mayReview(cases.caseOfRequest(decided.get()).agency(), reviewer)) {
+            if (decided.isPresent() && permissions.mayReview(cases.request(decided.get()).agency(), reviewer)) {
                 throw new NotOpenException("This request has been decided already; its case shows the decision");
             }
             throw e;

@@ -112,7 +112,8 @@ class CaseApiController {
     @Operation(summary = "File a supplementary request on a case",
             description = "New targets on an existing case, typically a lead's onward address (see leads in the case). The body "
                     + "has the filing's shape and checks; targets are typed, importId is not taken here. The request goes "
-                    + "through legal review like the first one. Only the case's agency; 409 once the case is closed. "
+                    + "through legal review like the first one. Only the case's agency, or a partner agency of a joint case with the FILE scope "
+                    + "(filed under its own legal basis and reviewed by its own legal unit); 409 once the case is closed. "
                     + "201 with the case and its Location.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = FilingForm.class),
             examples = @ExampleObject(value = """
@@ -123,7 +124,7 @@ class CaseApiController {
     @ApiResponse(responseCode = "201", description = "Filed", content = @Content(schema = @Schema(implementation = CaseDocument.class)))
     ResponseEntity<?> fileSupplementary(@PathVariable String reference, @RequestBody FilingForm form,
             @AuthenticationPrincipal StaffUser user) {
-        freezeCaseService.changeableCase(reference, user);
+        freezeCaseService.fileableCase(reference, user);
         BindingResult result = new BeanPropertyBindingResult(form, "form");
         beanValidator.validate(form, result);
         if (form.getImportId() != null) {

@@ -124,8 +124,8 @@ class CaseController {
     @GetMapping("/{reference}/requests/{sequence}/amend")
     String amendForm(@PathVariable String reference, @PathVariable int sequence,
             @RequestParam(name = "import", required = false) String importId, @AuthenticationPrincipal StaffUser user, Model model) {
-        FreezeCase freezeCase = freezeCaseService.changeableCase(reference, user);
         FreezeRequest request = freezeCaseService.changeableRequest(reference, sequence, user);
+        FreezeCase freezeCase = freezeCaseService.visibleCase(reference, user);
         FilingForm form = AmendmentForms.of(freezeCase, request, freezeCaseService.targets(request));
         imports.find(importId, user.getUsername()).ifPresent(i -> attach(i, form, model));
         model.addAttribute("form", form);
@@ -144,7 +144,7 @@ class CaseController {
         FreezeRequest request = freezeCaseService.changeableRequest(reference, sequence, user);
         model.addAttribute("amending", request);
         model.addAttribute("reviewComments", reviewHistory.of(request.id()));
-        model.addAttribute("freezeCase", freezeCaseService.changeableCase(reference, user));
+        model.addAttribute("freezeCase", freezeCaseService.visibleCase(reference, user));
         if (addRow != null || removeImport != null) {
             return keepTyping(form, removeImport != null, model);
         }
@@ -176,7 +176,7 @@ class CaseController {
     String supplementaryForm(@PathVariable String reference, @RequestParam(name = "lead", required = false) List<Long> leads,
             @AuthenticationPrincipal StaffUser user, Model model) {
         model.addAttribute("form", freezeCaseService.supplementaryForm(reference, leads == null ? List.of() : leads, user));
-        model.addAttribute("supplementing", freezeCaseService.changeableCase(reference, user));
+        model.addAttribute("supplementing", freezeCaseService.fileableCase(reference, user));
         return FORM_VIEW;
     }
 
@@ -184,7 +184,7 @@ class CaseController {
     String fileSupplementary(@PathVariable String reference, @Valid @ModelAttribute("form") FilingForm form, BindingResult result,
             @RequestParam(name = "addRow", required = false) String addRow,
             @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes redirect) {
-        model.addAttribute("supplementing", freezeCaseService.changeableCase(reference, user));
+        model.addAttribute("supplementing", freezeCaseService.fileableCase(reference, user));
         if (addRow != null) {
             return keepTyping(form, false, model);
         }

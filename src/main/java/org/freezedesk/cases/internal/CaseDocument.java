@@ -30,7 +30,7 @@ record CaseDocument(String reference, String title, String agency, String incide
     }
 
     record Request(int sequence, FreezeRequestState state, String legalBasis, String courtOrderReference, String mlatReference,
-            Urgency urgency, String emergencyJustification, DoNotNotify doNotNotify, String filedBy, OffsetDateTime filedAt,
+            Urgency urgency, String emergencyJustification, DoNotNotify doNotNotify, String filedBy, String agency, OffsetDateTime filedAt,
             List<TargetDocument> targets, List<Group> groups, Sanctions sanctionsScreening) {
     }
 
@@ -98,6 +98,7 @@ record CaseDocument(String reference, String title, String agency, String incide
                 r.request().emergencyJustification(),
                 r.request().doNotNotify() ? new DoNotNotify(r.request().doNotNotifyBasis(), r.request().doNotNotifyUntil()) : null,
                 r.request().filedBy(),
+                r.request().agency(),
                 r.request().filedAt(),
                 r.targets().stream().map(t -> {
                     List<RouteDocument> routes = r.routesOf(t).stream().map(route -> new RouteDocument(route.counterpartyName(),

@@ -39,12 +39,12 @@ class LegalReviewMail {
     List<String> toOnCall(long requestId, boolean reminder, String auditAction) {
         FreezeRequest request = cases.request(requestId);
         FreezeCase freezeCase = cases.caseOfRequest(requestId);
-        List<String> recipients = officers.onCallServing(freezeCase.agency()).stream()
+        List<String> recipients = officers.onCallServing(request.agency()).stream()
                 .filter(o -> !o.username().equals(request.filedBy())).map(LegalOfficers.LegalOfficer::email).toList();
         send(recipients, (reminder ? "Still waiting: " : "") + "EMERGENCY freeze request " + freezeCase.reference()
                 + " needs an on-call approval", "on-call-approval", freezeCase, request, reminder);
         audit.record(Actor.ENGINE, auditAction, "freeze_request", requestId, freezeCase.reference(), null,
-                recipients.isEmpty() ? "no legal officer is on call for " + freezeCase.agency() : "mailed to " + String.join(", ", recipients));
+                recipients.isEmpty() ? "no legal officer is on call for " + request.agency() : "mailed to " + String.join(", ", recipients));
         return recipients;
     }
 
@@ -52,12 +52,12 @@ class LegalReviewMail {
     void secondReviewDue(long requestId) {
         FreezeRequest request = cases.request(requestId);
         FreezeCase freezeCase = cases.caseOfRequest(requestId);
-        List<String> recipients = officers.serving(freezeCase.agency()).stream()
+        List<String> recipients = officers.serving(request.agency()).stream()
                 .filter(o -> !o.username().equals(request.filedBy())).map(LegalOfficers.LegalOfficer::email).toList();
         send(recipients, "Second review due: EMERGENCY freeze request " + freezeCase.reference(), "second-review-due", freezeCase,
                 request, true);
         audit.record(Actor.ENGINE, "SECOND_REVIEW_REMINDED", "freeze_request", requestId, freezeCase.reference(), null,
-                recipients.isEmpty() ? "no legal officer serves " + freezeCase.agency() : "mailed to " + String.join(", ", recipients));
+                recipients.isEmpty() ? "no legal officer serves " + request.agency() : "mailed to " + String.join(", ", recipients));
     }
 
     private void send(List<String> recipients, String subject, String template, FreezeCase freezeCase, FreezeRequest request,

@@ -31,4 +31,11 @@ public final class SupplementaryForms {
         form.padTargets(leads.size() + 1);
         return form;
     }
+
+    /** Empties the legal basis, court order and MLAT references that came from the lead's original request. */
+    public static void withoutLegalBasis(FilingForm form) {
+        form.setLegalBasis(null);
+        form.setCourtOrderReference(null);
+        form.setMlatReference(null);
+    }
 }

@@ -63,8 +63,8 @@ class TargetImportController {
     @PostMapping("/{reference}/requests/{sequence}/imports")
     String uploadForAmendment(@PathVariable String reference, @PathVariable int sequence, @ModelAttribute("form") FilingForm form,
             BindingResult result, @AuthenticationPrincipal StaffUser user, Model model) throws IOException {
-        FreezeCase freezeCase = freezeCaseService.changeableCase(reference, user);
         FreezeRequest request = freezeCaseService.changeableRequest(reference, sequence, user);
+        FreezeCase freezeCase = freezeCaseService.visibleCase(reference, user);
         model.addAttribute("amending", request);
         model.addAttribute("freezeCase", freezeCase);
         return upload(form, result, user, freezeCase, request);

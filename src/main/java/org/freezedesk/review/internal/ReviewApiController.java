@@ -53,7 +53,7 @@ class ReviewApiController {
 
         static ReviewSummary of(ReviewItem item) {
             return new ReviewSummary(item.taskId(), item.waitingSince().toInstant().atOffset(ZoneOffset.UTC),
-                    item.freezeCase().reference(), item.freezeCase().title(), item.freezeCase().agency(),
+                    item.freezeCase().reference(), item.freezeCase().title(), item.request().agency(),
                     item.request().sequenceNumber(), item.request().urgency(), item.request().filedBy(), item.targetCount());
         }
     }
@@ -111,7 +111,7 @@ class ReviewApiController {
         var request = item.request();
         var freezeCase = item.freezeCase();
         return new ReviewDocument(item.taskId(), item.waitingSince().toInstant().atOffset(ZoneOffset.UTC), freezeCase.reference(),
-                freezeCase.title(), freezeCase.agency(), freezeCase.incidentSummary(), freezeCase.victim(), freezeCase.theftDate(),
+                freezeCase.title(), request.agency(), freezeCase.incidentSummary(), freezeCase.victim(), freezeCase.theftDate(),
                 request.sequenceNumber(), !request.original(), request.legalBasis(), request.courtOrderReference(),
                 request.mlatReference(), request.urgency(), request.filedBy(), request.filedAt(),
                 request.filedBy().equals(user.getUsername()), item.targetCount(), cases.routingLines(request.id()),

@@ -1,5 +1,7 @@
 package org.freezedesk.security.internal;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.freezedesk.security.AgencyRegistry;
@@ -18,5 +20,10 @@ class RegisteredAgencies implements AgencyRegistry {
     @Override
     public Optional<AgencyStanding> standing(String agencyName) {
         return repository.agencyNamed(agencyName).map(Agency::standing);
+    }
+
+    @Override
+    public List<AgencyStanding> agencies() {
+        return repository.agencies().stream().map(Agency::standing).sorted(Comparator.comparing(AgencyStanding::name)).toList();
     }
 }

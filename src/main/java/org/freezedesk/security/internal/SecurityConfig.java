@@ -64,6 +64,7 @@ public class SecurityConfig {
                         .requestMatchers(path("/engine-rest/**")).denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/imports/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/api/v1/invitations", "/api/v1/invitations/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/cases/*/recoveries", "/api/v1/cases/*/recoveries/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**", "/api/v1/recovery-reviews",
                                 "/api/v1/recovery-reviews/**").hasRole(Role.LEGAL.name())
@@ -115,6 +116,7 @@ public class SecurityConfig {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/login/second-factor", "/login/enrol").access(SecondFactorLogin.awaitingSecondFactor())
                         .requestMatchers("/cases/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers("/invitations", "/invitations/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/stats/**").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())

@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StatsController {
 
     private final StatsService statsService;
+    private final JointFiguresService jointFigures;
 
-    StatsController(StatsService statsService) {
+    StatsController(StatsService statsService, JointFiguresService jointFigures) {
         this.statsService = statsService;
+        this.jointFigures = jointFigures;
     }
 
     @GetMapping("/stats")
@@ -26,6 +28,8 @@ class StatsController {
         model.addAttribute("figures", figures);
         model.addAttribute("chart", StatsDocument.of(figures));
         model.addAttribute("references", references == null ? List.of() : references);
+        // Per agency only for the cases named: the joint ones among them, each checked like its page.
+        model.addAttribute("jointFigures", references == null ? List.of() : jointFigures.ofJointCases(references, user));
         return "stats/dashboard";
     }
 }

@@ -52,7 +52,7 @@ class SharingFormatsTest {
 
     private CaseView view(List<Lead> leads) {
         FreezeRequest request = new FreezeRequest(1, 7, 1, "PoCA s. 41", null, null, Urgency.CRITICAL, FreezeRequestState.IN_REVIEW,
-                "agency", freezeCase.createdAt(), null, null, null, 0, false, null, null);
+                "agency", freezeCase.createdAt(), null, null, null, 0, false, null, null, freezeCase.agency());
         return new CaseView(freezeCase, List.of(new CaseView.RequestView(request, targets, Map.of(), List.of())), List.of(), List.of(),
                 List.of(), leads);
     }

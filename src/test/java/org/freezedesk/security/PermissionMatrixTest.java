@@ -5,11 +5,14 @@ import static org.freezedesk.security.PermissionMatrixTest.Principal.ADMIN;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.ANONYMOUS;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.AUDITOR;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.COUNTERPARTY;
+import static org.freezedesk.security.PermissionMatrixTest.Principal.FORMER_PARTNER;
+import static org.freezedesk.security.PermissionMatrixTest.Principal.INVITED;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.LEGAL;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.LEGAL_ELSEWHERE;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.OTHER_AGENCY;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.OTHER_COUNTERPARTY;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.OWNER;
+import static org.freezedesk.security.PermissionMatrixTest.Principal.PARTNER;
 import static org.freezedesk.security.PermissionMatrixTest.Principal.TWO_ROLE;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -42,6 +45,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequestProcess;
+import org.freezedesk.cases.JointCases;
+import org.freezedesk.cases.PartnerScope;
 import org.freezedesk.cases.internal.TargetImportService;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
@@ -52,6 +57,7 @@ import org.freezedesk.recovery.internal.RecoveryInstruction;
 import org.freezedesk.recovery.internal.RecoveryProcess;
 import org.freezedesk.recovery.RecoveryStory;
 import org.freezedesk.security.internal.StaffUserRepository;
+import org.freezedesk.support.Agencies;
 import org.freezedesk.support.Browser;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.Keys;
@@ -89,6 +95,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * user is an investigator of another agency who is also a legal officer serving every agency: reviewing never lets it
  * change the case. Requests carry empty forms, so an allowed call answers with the form and its errors and changes
  * nothing; the owner and the counterparty, whose empty calls may change something, go last.
+ * <p>
+ * The case is joint: an agency partners it with the FILE scope, another left it, a third is invited and has not
+ * answered (it is invited into the second case too, and that invitation is the one it answers here). The partner's
+ * leaving comes last of its calls, so that it reads the case until then.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:permissions;DB_CLOSE_DELAY=-1",
@@ -112,6 +122,12 @@ class PermissionMatrixTest {
         LEGAL_ELSEWHERE("legal-elsewhere"),
         AUDITOR("auditor"),
         ADMIN("admin"),
+        /** An investigator of an active partner agency of the case, with the FILE scope. */
+        PARTNER("partner-agency"),
+        /** An investigator of an agency that was a partner and left. */
+        FORMER_PARTNER("former-partner"),
+        /** An investigator of an agency invited into the case that has not answered: not a member. */
+        INVITED("invited-agency"),
         /** Holds its own link, and tries it on another counterparty's objects. */
         OTHER_COUNTERPARTY(null),
         /** LEGAL of a unit serving every agency. */
@@ -130,16 +146,19 @@ class PermissionMatrixTest {
 
     private static final Set<Principal> EVERYONE = EnumSet.allOf(Principal.class);
     private static final Set<Principal> NOBODY = EnumSet.noneOf(Principal.class);
-    private static final Set<Principal> STAFF = EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE, AUDITOR, ADMIN);
-    private static final Set<Principal> AGENCY_ROLE = EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE);
+    private static final Set<Principal> STAFF = EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE, AUDITOR, ADMIN, PARTNER,
+            FORMER_PARTNER, INVITED);
+    private static final Set<Principal> AGENCY_ROLE = EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, PARTNER, FORMER_PARTNER, INVITED);
     private static final Set<Principal> LEGAL_ROLE = EnumSet.of(LEGAL, LEGAL_ELSEWHERE, TWO_ROLE);
     /** May change the case: its agency's investigators only. */
     private static final Set<Principal> CHANGE_CASE = EnumSet.of(OWNER);
-    /** Reads the case on the investigators' pages: its agency, and a two-role user as the legal officer it also is. */
-    private static final Set<Principal> READ_CASE_AS_AGENCY = EnumSet.of(OWNER, TWO_ROLE);
+    /** Reads the case on the investigators' pages: its agency, its active partner, and a two-role user as the legal officer it also is. */
+    private static final Set<Principal> READ_CASE_AS_AGENCY = EnumSet.of(OWNER, TWO_ROLE, PARTNER);
+    /** Files requests on the case: its agency, and its partner with the FILE scope. */
+    private static final Set<Principal> FILE_ON_CASE = EnumSet.of(OWNER, PARTNER);
     /** Reviews the case's requests: legal officers whose unit serves its agency. */
     private static final Set<Principal> REVIEW_CASE = EnumSet.of(LEGAL, TWO_ROLE);
-    private static final Set<Principal> READ_CASE_OVER_API = EnumSet.of(OWNER, TWO_ROLE, LEGAL, AUDITOR);
+    private static final Set<Principal> READ_CASE_OVER_API = EnumSet.of(OWNER, TWO_ROLE, LEGAL, AUDITOR, PARTNER);
     /** A link's own request: whoever holds a valid link reaches its request, and only that. */
     private static final Set<Principal> OWN_LINK = EnumSet.of(COUNTERPARTY, OTHER_COUNTERPARTY);
     /** An object of one counterparty's request: only through that counterparty's link, or with its key. */
@@ -171,12 +190,12 @@ class PermissionMatrixTest {
         allow(READ_CASE_AS_AGENCY, "GET /cases/{reference}", "GET /cases/{reference}/stix.json", "GET /cases/{reference}/misp.json");
         allow(READ_CASE_OVER_API, "GET /api/v1/cases/{reference}", "GET /api/v1/cases/{reference}/stix", "GET /api/v1/cases/{reference}/misp");
         allow(READ_CASE_AS_AGENCY, "GET /api/v1/cases/{reference}/recoveries", "GET /api/v1/cases/{reference}/recoveries/{id}");
-        allow(CHANGE_CASE, "GET /api/v1/cases/{reference}/recoveries/holdings", "POST /api/v1/cases/{reference}/recoveries",
-                "POST /api/v1/cases/{reference}/requests");
+        allow(CHANGE_CASE, "GET /api/v1/cases/{reference}/recoveries/holdings", "POST /api/v1/cases/{reference}/recoveries");
+        allow(FILE_ON_CASE, "POST /api/v1/cases/{reference}/requests", "GET /cases/{reference}/supplementary",
+                "POST /cases/{reference}/supplementary");
         allow(CHANGE_CASE,
                 "GET /cases/{reference}/requests/{sequence}/amend", "POST /cases/{reference}/requests/{sequence}/amend",
                 "POST /cases/{reference}/requests/{sequence}/imports",
-                "GET /cases/{reference}/supplementary", "POST /cases/{reference}/supplementary",
                 "POST /cases/{reference}/requests/{sequence}/summary",
                 "GET /cases/{reference}/requests/{sequence}/targets/{line}/route",
                 "POST /cases/{reference}/requests/{sequence}/targets/{line}/route",
@@ -192,13 +211,26 @@ class PermissionMatrixTest {
         allow(NOBODY, "GET /cases/{reference}/recoveries/{id}/amendment", "POST /cases/{reference}/recoveries/{id}/amendment",
                 "GET /cases/{reference}/recoveries/{id}/follow-up", "POST /cases/{reference}/recoveries/{id}/follow-up/deadline",
                 "POST /cases/{reference}/recoveries/{id}/follow-up/withdrawal");
-        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE), "POST /api/v1/addresses/validate");
-        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, AUDITOR), "GET /stats", "GET /api/v1/stats");
+        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE, PARTNER, FORMER_PARTNER, INVITED),
+                "POST /api/v1/addresses/validate");
+        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, AUDITOR, PARTNER, FORMER_PARTNER, INVITED), "GET /stats", "GET /api/v1/stats");
+
+        // Joint cases: only the lead changes partners; whoever reads the case reads its partners and figures per agency;
+        // only the invited agency answers its invitation ({id} is the invited agency's invitation into the second case).
+        allow(CHANGE_CASE, "GET /cases/{reference}/partners/new", "POST /cases/{reference}/partners",
+                "POST /cases/{reference}/partners/{id}/scope", "POST /cases/{reference}/partners/{id}/remove",
+                "POST /api/v1/cases/{reference}/partners", "POST /api/v1/cases/{reference}/partners/{id}/scope",
+                "POST /api/v1/cases/{reference}/partners/{id}/remove");
+        allow(READ_CASE_OVER_API, "GET /api/v1/cases/{reference}/partners", "GET /api/v1/cases/{reference}/figures");
+        allow(AGENCY_ROLE, "GET /invitations", "GET /api/v1/invitations");
+        allow(EnumSet.of(INVITED), "POST /invitations/{id}/accept", "POST /invitations/{id}/decline",
+                "POST /api/v1/invitations/{id}/accept", "POST /api/v1/invitations/{id}/decline");
 
         // Webhook subscriptions belong to an agency, or to a counterparty's system with its key; the fixture's belongs to
         // the owner's agency. Deleting it comes last, so that the owner's earlier calls still find it.
         allow(AGENCY_ROLE, "GET /webhooks");
-        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, COUNTERPARTY, OTHER_COUNTERPARTY), "GET /api/v1/webhooks", "POST /api/v1/webhooks");
+        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, PARTNER, FORMER_PARTNER, INVITED, COUNTERPARTY, OTHER_COUNTERPARTY),
+                "GET /api/v1/webhooks", "POST /api/v1/webhooks");
         allow(EnumSet.of(OWNER), "GET /webhooks/{id}", "GET /api/v1/webhooks/{id}/deliveries");
         allow(EnumSet.of(OWNER), "DELETE /api/v1/webhooks/{id}");
 
@@ -249,6 +281,11 @@ class PermissionMatrixTest {
                 "POST /api/v1/counterparty/requests/{id}/responses", "POST /api/v1/counterparty/requests/{id}/releases",
                 "GET /api/v1/counterparty/recoveries/{id}",
                 "POST /api/v1/counterparty/recoveries/{id}/transfer", "POST /api/v1/counterparty/recoveries/{id}/decline");
+
+        // Last of the table: the partner leaves the case on its page, and from then on reads nothing of it, so leaving
+        // over the API, tried next, finds no case (404), for it as for everyone else.
+        allow(EnumSet.of(PARTNER), "POST /cases/{reference}/partners/leave");
+        allow(NOBODY, "POST /api/v1/cases/{reference}/partners/leave");
     }
 
     /** Routes outside Spring MVC's handler mappings, served by the engine's servlets and the actuator. */
@@ -276,6 +313,7 @@ class PermissionMatrixTest {
     @Autowired FreezeHoldRepository holds;
     @Autowired TargetImportService imports;
     @Autowired ApiKeys apiKeys;
+    @Autowired JointCases jointCases;
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> idOfRoute = new LinkedHashMap<>();
@@ -409,7 +447,8 @@ class PermissionMatrixTest {
     }
 
     private static String password(Principal principal) {
-        return principal == TWO_ROLE || principal == LEGAL_ELSEWHERE ? PASSWORD : principal.username;
+        return principal == TWO_ROLE || principal == LEGAL_ELSEWHERE || principal == PARTNER || principal == FORMER_PARTNER
+                || principal == INVITED ? PASSWORD : principal.username;
     }
 
     private Map<String, HandlerMethod> springMvcRoutes() {
@@ -457,6 +496,30 @@ class PermissionMatrixTest {
         long everyAgency = jdbc.sql("SELECT id FROM legal_unit WHERE name = 'Central legal review'").query(Long.class).single();
         insertUser("two-role", "Financial Intelligence Unit", everyAgency, Role.AGENCY, Role.LEGAL);
         insertUser("legal-elsewhere", null, unit, Role.LEGAL);
+        for (Principal partner : List.of(PARTNER, FORMER_PARTNER, INVITED)) {
+            Agencies.register(jdbc, agencyOf(partner), "Germany");
+            Agencies.account(jdbc, partner.username, encoder.encode(PASSWORD), agencyOf(partner), null, Set.of(Role.AGENCY));
+        }
+    }
+
+    private static String agencyOf(Principal partner) {
+        return "Agency of " + partner.name();
+    }
+
+    /**
+     * The partner (FILE), the former partner (accepted, then left) and the invited agency (no answer) of the case; the
+     * invited agency is invited into the second case too. Answers the id of the partner and of the second invitation.
+     */
+    private long[] makeTheCaseJoint(String reference, String secondCase) {
+        StaffUser owner = users.loadUserByUsername(OWNER.username);
+        long partner = jointCases.invite(reference, agencyOf(PARTNER), "MLAT 2026/17", PartnerScope.FILE, owner).id();
+        jointCases.accept(partner, users.loadUserByUsername(PARTNER.username));
+        long former = jointCases.invite(reference, agencyOf(FORMER_PARTNER), "MoU 2025-3", PartnerScope.FILE, owner).id();
+        jointCases.accept(former, users.loadUserByUsername(FORMER_PARTNER.username));
+        jointCases.leave(reference, users.loadUserByUsername(FORMER_PARTNER.username));
+        jointCases.invite(reference, agencyOf(INVITED), "MLAT 2026/18", PartnerScope.READ, owner);
+        long invitation = jointCases.invite(secondCase, agencyOf(INVITED), "MLAT 2026/18", PartnerScope.READ, owner).id();
+        return new long[] {partner, invitation};
     }
 
     private void insertUser(String username, String agency, long legalUnit, Role... roles) {
@@ -489,6 +552,7 @@ class PermissionMatrixTest {
                 .taskDefinitionKey(FreezeRequestProcess.LEGAL_REVIEW).singleResult().getId();
         String processInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey(FreezeRequestProcess.KEY).singleResult().getId();
+        long[] joint = makeTheCaseJoint(reference, inReview);
         String importId = imports.upload("agency", null, null, "targets.csv",
                 ("chain,asset,address,amount\nETH,USDT," + Filings.ETH_ADDRESS + ",1\n").getBytes(StandardCharsets.UTF_8), null);
 
@@ -542,6 +606,10 @@ class PermissionMatrixTest {
         idOfRoute.put("/api/v1/admin/agencies/", jdbc.sql("SELECT MIN(id) FROM agency").query(String.class).single());
         idOfRoute.put("/api/v1/admin/legal-units/", jdbc.sql("SELECT MIN(id) FROM legal_unit").query(String.class).single());
         idOfRoute.put("/api/v1/cases/{reference}/recoveries/", String.valueOf(approved.id()));
+        idOfRoute.put("/cases/{reference}/partners/", String.valueOf(joint[0]));
+        idOfRoute.put("/api/v1/cases/{reference}/partners/", String.valueOf(joint[0]));
+        idOfRoute.put("/invitations/", String.valueOf(joint[1]));
+        idOfRoute.put("/api/v1/invitations/", String.valueOf(joint[1]));
         idOfRoute.put("/api/v1/reviews/", legalReview);
         idOfRoute.put("/api/v1/recovery-reviews/", recoveryReview);
         taskIds.put("/review/recoveries/", recoveryReview);

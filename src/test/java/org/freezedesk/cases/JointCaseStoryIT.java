@@ -107,7 +107,8 @@ class JointCaseStoryIT {
         accept(reference);
         assertThat(agencyB.get("/cases").document().select("td a").eachText()).as("B's case list").contains(reference);
 
-        bFilesItsOwnRequest(reference, Filings.OKX_ETH_ADDRESS);
+        // The address A asked Tether for, and one of B's own: Tether is asked by both agencies for the first.
+        bFilesItsOwnRequest(reference, Filings.ETH_ADDRESS, Filings.OKX_ETH_ADDRESS);
         await("B's request in B's legal unit's queue").atMost(PATIENCE).until(() -> reviewLink(legalB, reference) != null);
         String bReview = reviewLink(legalB, reference);
         assertThat(reviewLink(legalA, reference)).as("A's legal unit does not see B's request").isNull();
@@ -123,6 +124,9 @@ class JointCaseStoryIT {
         assertThat(document.at("/requests/1/legalBasis").asText()).isEqualTo("Geldwäschegesetz § 43");
         JsonNode figures = api("b-investigator", "/api/v1/cases/" + reference + "/figures").body();
         assertThat(figures.at("/agencies").findValuesAsText("agency")).containsExactly(AGENCY_A, AGENCY_B);
+        assertThat(figures.at("/agencies/0/assets/0/requested").asText()).isEqualTo("1000");
+        assertThat(figures.at("/agencies/1/assets/0/requested").asText()).isEqualTo("600");
+        assertThat(figures.at("/total/0/requested").asText()).as("the shared address once, at A's 1,000").isEqualTo("1300");
 
         leave(reference);
         assertThat(agencyB.get("/cases/" + reference).status()).isEqualTo(404);
@@ -162,18 +166,20 @@ class JointCaseStoryIT {
         assertThat(accepted.location()).endsWith("/cases/" + reference);
     }
 
-    void bFilesItsOwnRequest(String reference, String address) {
+    void bFilesItsOwnRequest(String reference, String... addresses) {
         agencyB.get("/cases/" + reference + "/supplementary");
         Map<String, String> fields = new LinkedHashMap<>(Map.of(
                 "title", "ignored",
                 "incidentSummary", "ignored",
                 "legalBasis", "Geldwäschegesetz § 43",
                 "courtOrderReference", "AG Berlin 2026/88",
-                "urgency", "URGENT",
-                "targets[0].chain", "ETH",
-                "targets[0].asset", "USDT",
-                "targets[0].address", address,
-                "targets[0].amount", "300"));
+                "urgency", "URGENT"));
+        for (int i = 0; i < addresses.length; i++) {
+            fields.put("targets[" + i + "].chain", "ETH");
+            fields.put("targets[" + i + "].asset", "USDT");
+            fields.put("targets[" + i + "].address", addresses[i]);
+            fields.put("targets[" + i + "].amount", "300");
+        }
         assertThat(agencyB.post("/cases/" + reference + "/supplementary", fields).status()).isEqualTo(302);
     }
 

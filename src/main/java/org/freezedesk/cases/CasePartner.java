@@ -10,9 +10,4 @@ public record CasePartner(long id, long caseId, String caseReference, String lea
     public boolean active() {
         return state == PartnerState.ACTIVE;
     }
-
-    /** An active partner that may file its own requests on the case. */
-    public boolean files() {
-        return active() && scope == PartnerScope.FILE;
-    }
 }

@@ -51,6 +51,14 @@ public class CasePermissions {
                 && mayFile(freezeCase, user);
     }
 
+    /**
+     * Follows up the counterparties of one request (resend, record a contact, extend a deadline, revoke a link): the
+     * agency that filed the request, and the lead agency, which answers for the whole case.
+     */
+    public boolean mayFollowUp(FreezeCase freezeCase, long freezeRequestId, StaffUser user) {
+        return mayChange(freezeCase, user) || mayChangeRequest(freezeCase, cases.request(freezeRequestId), user);
+    }
+
     private boolean isActivePartner(FreezeCase freezeCase, StaffUser user) {
         return user.has(Role.AGENCY) && user.getAgency() != null && partners.isActive(freezeCase.id(), user.getAgency());
     }

@@ -5,10 +5,5 @@ package org.freezedesk.cases;
  * accepts, and a declined, departed or removed one nothing any more.
  */
 public enum PartnerState {
-    INVITED, ACTIVE, DECLINED, LEFT, REMOVED;
-
-    /** Whether the lead may invite the agency (again): only when it is not invited or a member already. */
-    public boolean mayBeInvited() {
-        return this != INVITED && this != ACTIVE;
-    }
+    INVITED, ACTIVE, DECLINED, LEFT, REMOVED
 }

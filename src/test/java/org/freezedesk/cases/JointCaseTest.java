@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.freezedesk.audit.AuditEvent;
 import org.freezedesk.audit.AuditLog;
@@ -27,18 +28,24 @@ import org.freezedesk.cases.internal.NewTarget;
 import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.internal.StaffUserRepository;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.support.Agencies;
+import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
+import org.freezedesk.support.TestMail;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 /**
@@ -61,6 +68,11 @@ class JointCaseTest {
     @Autowired JointCases jointCases;
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
+    @Autowired CounterpartyRequestRepository counterpartyRequests;
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = TestMail.server();
 
     private StaffUser lead;
     private StaffUser partner;
@@ -200,6 +212,35 @@ class JointCaseTest {
     }
 
     @Test
+    void aPartnerFollowsUpTheCounterpartiesOfItsOwnRequestOnlyAndTheLeadThoseOfEvery() throws Exception {
+        CaseStory story = new CaseStory(context);
+        story.approve(reference);
+        invite(lead, FIU, "FILE");
+        accept(jointCases.partners(reference, lead).get(0).id(), partner);
+        assertThat(api(post("/api/v1/cases/" + reference + "/requests"), partner, supplementaryBody()).getStatus()).isEqualTo(201);
+        story.approve(reference);
+        long leads = tetherRequestOf(freezeCaseService.request(reference, 1, lead));
+        long partners = tetherRequestOf(freezeCaseService.request(reference, 2, partner));
+
+        assertThat(revoke(partner, leads)).as("the lead's counterparty request").isEqualTo(403);
+        assertThat(revoke(partner, partners)).as("its own").isEqualTo(302);
+        assertThat(revoke(lead, leads)).as("the lead's own").isEqualTo(302);
+        assertThat(audit.forCase(reference)).filteredOn(e -> e.action().equals("LINK_REVOKED")).extracting(AuditEvent::actor)
+                .containsExactlyInAnyOrder("agency2", "agency");
+    }
+
+    private long tetherRequestOf(FreezeRequest request) {
+        long tether = new CaseStory(context).counterparty("Tether");
+        return counterpartyRequests.forFreezeRequest(request.id()).stream().filter(cr -> cr.counterpartyId() == tether)
+                .findFirst().orElseThrow().id();
+    }
+
+    private int revoke(StaffUser user, long counterpartyRequestId) throws Exception {
+        return mvc.perform(post("/cases/" + reference + "/counterparty-requests/" + counterpartyRequestId + "/link/revoke")
+                .with(user(user)).with(csrf())).andReturn().getResponse().getStatus();
+    }
+
+    @Test
     void sixteenConcurrentInvitationsOfOneAgencyMakeOne() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Boolean>> results = new ArrayList<>();
@@ -258,7 +299,7 @@ class JointCaseTest {
         return mvc.perform(get("/cases/" + reference).with(user(user))).andReturn().getResponse().getStatus();
     }
 
-    private MockHttpServletResponse api(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+    private MockHttpServletResponse api(MockHttpServletRequestBuilder request,
             StaffUser user, String body) throws Exception {
         request.with(user(user)).with(csrf());
         if (body != null) {

@@ -2,6 +2,7 @@ package org.freezedesk.cases.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,7 +105,7 @@ public class CasePartnerRepository {
     public boolean answer(long id, PartnerState to, String by, PartnerState... from) {
         return jdbc.sql("UPDATE case_partner SET state = :to, answered_by = :by, answered_at = :at WHERE id = :id AND state IN (:from)")
                 .param("to", to.name()).param("by", by).param("at", now()).param("id", id)
-                .param("from", java.util.Arrays.stream(from).map(Enum::name).toList()).update() == 1;
+                .param("from", Arrays.stream(from).map(Enum::name).toList()).update() == 1;
     }
 
     /** Changes the scope of an invited or active partner; false when it is neither. */

@@ -1,5 +1,7 @@
 package org.freezedesk.cases.internal;
 
+import java.util.function.Supplier;
+
 import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CasePermissions;
@@ -116,7 +118,7 @@ class JointCaseController {
     }
 
     /** The message for the page: what happened, or why it was refused (answered meanwhile, scope missing). */
-    private static String outcome(java.util.function.Supplier<String> change) {
+    private static String outcome(Supplier<String> change) {
         try {
             return change.get();
         } catch (PartnerRefusedException e) {

@@ -12,7 +12,6 @@ import jakarta.validation.Valid;
 
 import org.freezedesk.cases.CasePage;
 import org.freezedesk.input.InputPolicy;
-import org.freezedesk.cases.CasePermissions;
 import org.freezedesk.security.StaffUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,18 +33,19 @@ class FollowUpController {
 
     private final FollowUpService followUps;
     private final CasePage casePage;
-    private final CasePermissions permissions;
 
-    FollowUpController(FollowUpService followUps, CasePage casePage, CasePermissions permissions) {
+    FollowUpController(FollowUpService followUps, CasePage casePage) {
         this.followUps = followUps;
         this.casePage = casePage;
-        this.permissions = permissions;
     }
 
-    /** Every action here changes the case: a user who may not is refused before any form is read back to it. */
+    /**
+     * Every action here changes the counterparty request: a user who may not (only the agency that filed its freeze
+     * request, or the case's lead) is refused before any form is read back to it.
+     */
     @ModelAttribute
-    void mayChange(@PathVariable String reference, @AuthenticationPrincipal StaffUser user) {
-        permissions.changeable(reference, user);
+    void mayFollowUp(@PathVariable String reference, @PathVariable long id, @AuthenticationPrincipal StaffUser user) {
+        followUps.ofCase(reference, id, user);
     }
 
     @PostMapping("/link/revoke")

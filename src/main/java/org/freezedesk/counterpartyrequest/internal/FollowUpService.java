@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.AuditLog;
+import org.freezedesk.cases.CaseChangeRefusedException;
 import org.freezedesk.cases.CaseNotFoundException;
+import org.freezedesk.cases.CasePermissions;
 import org.freezedesk.cases.ClosedCases;
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.FreezeCase;
@@ -38,10 +40,12 @@ public class FollowUpService {
     private final TaskService taskService;
     private final AuditLog audit;
     private final ClosedCases closedCases;
+    private final CasePermissions permissions;
 
     FollowUpService(FreezeCaseService freezeCaseService, CounterpartyRequestRepository counterpartyRequests, AccessLinks accessLinks,
-            TaskService taskService, AuditLog audit, ClosedCases closedCases) {
+            TaskService taskService, AuditLog audit, ClosedCases closedCases, CasePermissions permissions) {
         this.closedCases = closedCases;
+        this.permissions = permissions;
         this.freezeCaseService = freezeCaseService;
         this.counterpartyRequests = counterpartyRequests;
         this.accessLinks = accessLinks;
@@ -120,12 +124,17 @@ public class FollowUpService {
     }
 
     /**
-     * The request, if it belongs to a case the user may change; as if it did not exist when the user may not even
-     * read the case. Every follow-up action changes the case.
+     * The request, if it belongs to a case the user reads and the user may follow it up (the agency that filed its freeze
+     * request, or the case's lead agency); as if it did not exist when the user may not even read the case.
      */
-    private CounterpartyRequest ofCase(String reference, long counterpartyRequestId, StaffUser user) {
-        FreezeCase freezeCase = freezeCaseService.changeableCase(reference, user);
-        return counterpartyRequests.findByCase(freezeCase.id()).stream().filter(cr -> cr.id() == counterpartyRequestId).findFirst()
+    CounterpartyRequest ofCase(String reference, long counterpartyRequestId, StaffUser user) {
+        FreezeCase freezeCase = freezeCaseService.visibleCase(reference, user);
+        CounterpartyRequest counterpartyRequest = counterpartyRequests.findByCase(freezeCase.id()).stream()
+                .filter(cr -> cr.id() == counterpartyRequestId).findFirst()
                 .orElseThrow(() -> new CaseNotFoundException(reference + " counterparty request " + counterpartyRequestId));
+        if (!permissions.mayFollowUp(freezeCase, counterpartyRequest.freezeRequestId(), user)) {
+            throw new CaseChangeRefusedException(reference);
+        }
+        return counterpartyRequest;
     }
 }

@@ -264,6 +264,11 @@ public class CaseRepository {
         return jdbc.sql("SELECT * FROM freeze_case WHERE agency = ? ORDER BY id DESC").param(agency).query(CASE).list();
     }
 
+    /** Holds the case's row until the transaction ends, so that requests filed on it at once are numbered in turn. */
+    public void lockCase(long caseId) {
+        jdbc.sql("SELECT id FROM freeze_case WHERE id = ? FOR UPDATE").param(caseId).query(Long.class).single();
+    }
+
     /** The agency's own cases and the joint cases it is an active partner of, newest first. */
     public List<FreezeCase> listCasesOfMember(String agency) {
         return jdbc.sql("""

@@ -103,6 +103,8 @@ public class FreezeCaseService {
         if (closedCases.isClosed(reference)) {
             throw new NotOpenException("Case " + reference + " is closed and takes no more requests; file a new case instead");
         }
+        // The lead and its partners may file on one case at the same moment: they take numbers one after the other.
+        cases.lockCase(freezeCase.id());
         int sequence = cases.requestsOf(freezeCase.id()).size() + 1;
         long requestId = cases.insertRequest(freezeCase.id(), sequence, form, filer.getUsername(), filer.getAgency());
         saveTargets(requestId, targets);

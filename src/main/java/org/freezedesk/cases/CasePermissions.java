@@ -35,8 +35,9 @@ public class CasePermissions {
     }
 
     public boolean mayRead(FreezeCase freezeCase, StaffUser user) {
-        return user.has(Role.AUDITOR) || mayChange(freezeCase, user) || isActivePartner(freezeCase, user)
-                || mayReview(freezeCase.agency(), user) || reviewsARequestOf(freezeCase, user);
+        // The questions that need no query first.
+        return user.has(Role.AUDITOR) || mayChange(freezeCase, user) || mayReview(freezeCase.agency(), user)
+                || isActivePartner(freezeCase, user) || reviewsARequestOf(freezeCase, user);
     }
 
     /** Files requests on the case: its own agency, or an active partner with the FILE scope. */

@@ -82,6 +82,19 @@ public class FreezeHoldRepository {
                 .params(FreezeHoldState.EXTENSION_REQUESTED.name(), OffsetDateTime.now(ZoneOffset.UTC), by, id).update();
     }
 
+    /** Holds of a freeze request that still watch a lapse. */
+    List<FreezeHold> openForFreezeRequest(long freezeRequestId) {
+        return jdbc.sql(SELECT + " WHERE cr.freeze_request_id = ? AND h.state IN (?, ?) ORDER BY h.id")
+                .params(freezeRequestId, FreezeHoldState.HELD.name(), FreezeHoldState.EXTENSION_REQUESTED.name()).query(HOLD).list();
+    }
+
+    /** Whether this call released the hold; a replayed withdrawal finds it released already and changes nothing. */
+    boolean markReleased(long id) {
+        return jdbc.sql("UPDATE freeze_hold SET state = ? WHERE id = ? AND state IN (?, ?)")
+                .params(FreezeHoldState.RELEASED.name(), id, FreezeHoldState.HELD.name(), FreezeHoldState.EXTENSION_REQUESTED.name())
+                .update() == 1;
+    }
+
     void markLapsed(long id) {
         jdbc.sql("UPDATE freeze_hold SET state = ? WHERE id = ?").params(FreezeHoldState.LAPSED.name(), id).update();
     }

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FreezeRequestState;
+import org.freezedesk.cases.FreezeRequestWithdrawn;
 import org.freezedesk.counterpartyrequest.CounterpartyResponded;
 import org.freezedesk.input.NotOpenException;
 import org.freezedesk.security.StaffUser;
@@ -55,6 +57,9 @@ public class FreezeHoldService {
     }
 
     private void hold(CounterpartyResponded event, long targetId, LocalDate heldUntil) {
+        if (cases.request(event.freezeRequestId()).state() == FreezeRequestState.WITHDRAWN) {
+            return;
+        }
         Optional<Long> opened = holds.open(event.counterpartyRequestId(), targetId, heldUntil);
         if (opened.isPresent()) {
             long holdId = opened.get();
@@ -66,8 +71,27 @@ public class FreezeHoldService {
             return;
         }
         FreezeHold existing = holds.find(event.counterpartyRequestId(), targetId).orElseThrow();
-        if (!existing.heldUntil().equals(heldUntil) && existing.state() != FreezeHoldState.LAPSED) {
+        if (!existing.heldUntil().equals(heldUntil) && existing.state() != FreezeHoldState.LAPSED
+                && existing.state() != FreezeHoldState.RELEASED) {
             moveDate(existing, heldUntil, Actor.ENGINE);
+        }
+    }
+
+    /**
+     * A withdrawn request's counterparties are told to lift the freeze, so its holds watch no lapse any more: each
+     * open one is released and its process ended (the filer's warning task with it). Answers that arrive after the
+     * withdrawal open no hold.
+     */
+    @ApplicationModuleListener
+    public void freezeRequestWithdrawn(FreezeRequestWithdrawn event) {
+        for (FreezeHold hold : holds.openForFreezeRequest(event.freezeRequestId())) {
+            if (holds.markReleased(hold.id())) {
+                audit.record(Actor.ENGINE, "HOLD_RELEASED", "freeze_hold", hold.id(), hold.caseReference(), hold.state().name(),
+                        FreezeHoldState.RELEASED.name() + ": request withdrawn");
+                runtimeService.createMessageCorrelation(FreezeHoldProcess.HOLD_RELEASED)
+                        .processInstanceVariableEquals(FreezeHoldProcess.FREEZE_HOLD_ID, hold.id())
+                        .correlateAllWithResult();
+            }
         }
     }
 

@@ -88,6 +88,13 @@ public class ApiKeys {
         return repository.ofCounterparty(counterpartyId, id).map(key -> revoke(key, "counterparty " + counterpartyId, revokedBy));
     }
 
+    /** A counterparty taken out of the directory loses every key it holds at once; each revocation is audited. */
+    @Transactional
+    public void revokeAllOfCounterparty(long counterpartyId, String revokedBy) {
+        repository.ofCounterparty(counterpartyId).stream().filter(key -> key.revokedAt() == null)
+                .forEach(key -> revoke(key, "counterparty " + counterpartyId, revokedBy));
+    }
+
     private ApiKey revoke(ApiKey key, String owner, String revokedBy) {
         if (repository.revoke(key.id(), revokedBy, now())) {
             audit.record("API_KEY_REVOKED", "api_key", key.id(), describe(owner, key), null);

@@ -36,10 +36,12 @@ class CounterpartyKeyController {
 
     private final CounterpartyRepository counterparties;
     private final ApiKeys keys;
+    private final DirectoryService directory;
 
-    CounterpartyKeyController(CounterpartyRepository counterparties, ApiKeys keys) {
+    CounterpartyKeyController(CounterpartyRepository counterparties, ApiKeys keys, DirectoryService directory) {
         this.counterparties = counterparties;
         this.keys = keys;
+        this.directory = directory;
     }
 
     @ModelAttribute
@@ -59,6 +61,7 @@ class CounterpartyKeyController {
     @PostMapping
     String create(@PathVariable long id, @Valid @ModelAttribute("form") ApiKeyForm form, BindingResult result,
             @AuthenticationPrincipal StaffUser admin, Model model, HttpServletResponse response) {
+        directory.keyHolder(id);
         if (result.hasErrors()) {
             return VIEW;
         }

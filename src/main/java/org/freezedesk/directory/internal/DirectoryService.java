@@ -3,6 +3,8 @@ package org.freezedesk.directory.internal;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.input.NotOpenException;
+import org.freezedesk.security.ApiKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,10 +14,12 @@ class DirectoryService {
 
     private final CounterpartyRepository counterparties;
     private final AuditLog audit;
+    private final ApiKeys keys;
 
-    DirectoryService(CounterpartyRepository counterparties, AuditLog audit) {
+    DirectoryService(CounterpartyRepository counterparties, AuditLog audit, ApiKeys keys) {
         this.counterparties = counterparties;
         this.audit = audit;
+        this.keys = keys;
     }
 
     @Transactional
@@ -27,8 +31,9 @@ class DirectoryService {
         return id;
     }
 
+    /** Deactivating a counterparty also revokes its API keys: its system stops reaching its requests at once. */
     @Transactional
-    void update(long id, NewCounterparty counterparty) {
+    void update(long id, NewCounterparty counterparty, String changedBy) {
         Counterparty before = counterparties.findById(id).orElseThrow(() -> new CounterpartyNotFoundException(id));
         String described = describe(before);
         counterparties.update(id, counterparty.name(), counterparty.kind(), counterparty.jurisdiction(),
@@ -37,6 +42,18 @@ class DirectoryService {
         counterparties.deleteAssets(id);
         saveRows(id, counterparty);
         audit.record("COUNTERPARTY_UPDATED", "counterparty", id, null, described, counterparty.describe());
+        if (before.active() && !counterparty.active()) {
+            keys.revokeAllOfCounterparty(id, changedBy);
+        }
+    }
+
+    /** A counterparty that may be issued a key: one in the directory and active. */
+    Counterparty keyHolder(long id) {
+        Counterparty counterparty = counterparties.findById(id).orElseThrow(() -> new CounterpartyNotFoundException(id));
+        if (!counterparty.active()) {
+            throw new NotOpenException(counterparty.name() + " is inactive: activate it in the directory before issuing it a key");
+        }
+        return counterparty;
     }
 
     private void saveRows(long id, NewCounterparty counterparty) {

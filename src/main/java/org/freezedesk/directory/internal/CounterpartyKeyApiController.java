@@ -61,9 +61,8 @@ class CounterpartyKeyApiController {
     @ApiResponse(responseCode = "201", description = "Created, with its secret",
             content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     ResponseEntity<IssuedKey> create(@PathVariable long id, @RequestBody ApiKeyForm form, @AuthenticationPrincipal StaffUser admin) {
-        directory.keyHolder(id);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
-                .body(keys.createForCounterparty(id, form, admin.getUsername()));
+                .body(directory.issueKey(id, form, admin.getUsername()));
     }
 
     @PostMapping("/{keyId}/revoke")

@@ -61,12 +61,11 @@ class CounterpartyKeyController {
     @PostMapping
     String create(@PathVariable long id, @Valid @ModelAttribute("form") ApiKeyForm form, BindingResult result,
             @AuthenticationPrincipal StaffUser admin, Model model, HttpServletResponse response) {
-        directory.keyHolder(id);
         if (result.hasErrors()) {
             return VIEW;
         }
         try {
-            model.addAttribute("issued", keys.createForCounterparty(id, form, admin.getUsername()));
+            model.addAttribute("issued", directory.issueKey(id, form, admin.getUsername()));
             model.addAttribute("keys", keys.ofCounterparty(id));
             model.addAttribute("form", new ApiKeyForm());
             response.setHeader("Cache-Control", "no-store");

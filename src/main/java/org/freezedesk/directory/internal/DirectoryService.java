@@ -4,7 +4,9 @@ import org.freezedesk.audit.AuditLog;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.input.NotOpenException;
+import org.freezedesk.security.ApiKeyForm;
 import org.freezedesk.security.ApiKeys;
+import org.freezedesk.security.IssuedKey;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +36,7 @@ class DirectoryService {
     /** Deactivating a counterparty also revokes its API keys: its system stops reaching its requests at once. */
     @Transactional
     void update(long id, NewCounterparty counterparty, String changedBy) {
-        Counterparty before = counterparties.findById(id).orElseThrow(() -> new CounterpartyNotFoundException(id));
+        Counterparty before = counterparties.lock(id).orElseThrow(() -> new CounterpartyNotFoundException(id));
         String described = describe(before);
         counterparties.update(id, counterparty.name(), counterparty.kind(), counterparty.jurisdiction(),
                 counterparty.responseSlaHours(), counterparty.active(), counterparty.legalRequirements());
@@ -47,13 +49,17 @@ class DirectoryService {
         }
     }
 
-    /** A counterparty that may be issued a key: one in the directory and active. */
-    Counterparty keyHolder(long id) {
-        Counterparty counterparty = counterparties.findById(id).orElseThrow(() -> new CounterpartyNotFoundException(id));
+    /**
+     * A key for an active counterparty's system. Its row stays locked while its keys are counted, so that keys created
+     * at once are counted one after the other, and a deactivation waits for the key it then revokes.
+     */
+    @Transactional
+    IssuedKey issueKey(long id, ApiKeyForm form, String issuedBy) {
+        Counterparty counterparty = counterparties.lock(id).orElseThrow(() -> new CounterpartyNotFoundException(id));
         if (!counterparty.active()) {
             throw new NotOpenException(counterparty.name() + " is inactive: activate it in the directory before issuing it a key");
         }
-        return counterparty;
+        return keys.createForCounterparty(id, form, issuedBy);
     }
 
     private void saveRows(long id, NewCounterparty counterparty) {

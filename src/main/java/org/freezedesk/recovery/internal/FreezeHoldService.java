@@ -60,7 +60,7 @@ public class FreezeHoldService {
         if (cases.request(event.freezeRequestId()).state() == FreezeRequestState.WITHDRAWN) {
             return;
         }
-        Optional<Long> opened = holds.open(event.counterpartyRequestId(), targetId, heldUntil);
+        Optional<Long> opened = holds.open(event.counterpartyRequestId(), targetId, heldUntil, event.responseId());
         if (opened.isPresent()) {
             long holdId = opened.get();
             audit.record(Actor.ENGINE, "HOLD_REPORTED", "freeze_hold", holdId, event.caseReference(), null, "held until " + heldUntil);
@@ -71,9 +71,8 @@ public class FreezeHoldService {
             return;
         }
         FreezeHold existing = holds.find(event.counterpartyRequestId(), targetId).orElseThrow();
-        if (!existing.heldUntil().equals(heldUntil) && existing.state() != FreezeHoldState.LAPSED
-                && existing.state() != FreezeHoldState.RELEASED) {
-            moveDate(existing, heldUntil, Actor.ENGINE);
+        if (!existing.heldUntil().equals(heldUntil) && holds.moveByAnswer(existing.id(), heldUntil, event.responseId())) {
+            dateMoved(existing, heldUntil, Actor.ENGINE);
         }
     }
 
@@ -113,11 +112,11 @@ public class FreezeHoldService {
     /** The counterparty confirms it holds the funds until a later date. */
     @Transactional
     public void extend(FreezeHold hold, LocalDate heldUntil, Actor actor) {
-        moveDate(hold, heldUntil, actor);
+        holds.extend(hold.id(), heldUntil);
+        dateMoved(hold, heldUntil, actor);
     }
 
-    private void moveDate(FreezeHold hold, LocalDate heldUntil, Actor actor) {
-        holds.extend(hold.id(), heldUntil);
+    private void dateMoved(FreezeHold hold, LocalDate heldUntil, Actor actor) {
         audit.record(actor, "HOLD_EXTENDED", "freeze_hold", hold.id(), hold.caseReference(), "held until " + hold.heldUntil(),
                 "held until " + heldUntil);
         runtimeService.createMessageCorrelation(FreezeHoldProcess.HOLD_EXTENDED)

@@ -43,6 +43,15 @@ class AddressIndexRepository {
               AND NOT EXISTS (SELECT 1 FROM freeze_request hidden WHERE hidden.case_id = c.id AND hidden.do_not_notify)
             """;
 
+    /** The check: parameters addresses, keys (chain:address) and agency. The PostgreSQL test EXPLAINs it. */
+    static final String MATCHES = MATCH_COLUMNS + """
+            FROM target t
+            JOIN freeze_request fr ON fr.id = t.freeze_request_id
+            JOIN freeze_case c ON c.id = fr.case_id
+            WHERE t.address IN (:addresses)
+              AND t.chain || ':' || t.address IN (:keys)
+            """ + DISCOVERABLE;
+
     private static final RowMapper<MatchedTarget> MATCHED = (rs, n) -> new MatchedTarget(rs.getString("chain"),
             rs.getString("address"), rs.getLong("case_id"), rs.getString("agency"), CrossCaseMatch.State.valueOf(rs.getString("target_state")));
 
@@ -61,13 +70,7 @@ class AddressIndexRepository {
      * than {@code agency}. The address list is what the index is searched by; the chain is compared on the rows found.
      */
     List<MatchedTarget> matches(Collection<IndexedAddress> keys, String agency) {
-        return jdbc.sql(MATCH_COLUMNS + """
-                FROM target t
-                JOIN freeze_request fr ON fr.id = t.freeze_request_id
-                JOIN freeze_case c ON c.id = fr.case_id
-                WHERE t.address IN (:addresses)
-                  AND t.chain || ':' || t.address IN (:keys)
-                """ + DISCOVERABLE)
+        return jdbc.sql(MATCHES)
                 .param("addresses", keys.stream().map(IndexedAddress::address).distinct().toList())
                 .param("keys", keys.stream().map(IndexedAddress::key).distinct().toList())
                 .param("agency", agency)

@@ -112,6 +112,26 @@ class AddressIndexTest {
     }
 
     @Test
+    void filingOverTheApiAnswersWithTheCrossCaseMatches() throws Exception {
+        String address = freshAddress();
+        String reference = fileAs("agency", address, false);
+        String filing = """
+                {"title": "Our side of it", "incidentSummary": "Same theft, our victims", "legalBasis": "Our statute",
+                 "urgency": "URGENT", "targets": [{"chain": "ETH", "asset": "USDT", "address": "%s", "amount": "5"}]}"""
+                .formatted(address);
+
+        MockHttpServletResponse filed = mvc.perform(post("/api/v1/cases").with(Keys.bearerOf(context, "agency2"))
+                .contentType(MediaType.APPLICATION_JSON).content(filing)).andReturn().getResponse();
+
+        assertThat(filed.getStatus()).isEqualTo(201);
+        JsonNode document = json.readTree(filed.getContentAsString());
+        assertThat(document.get("title").asText()).isEqualTo("Our side of it");
+        assertThat(document.get("crossCaseMatches")).hasSize(1);
+        assertThat(document.get("crossCaseMatches").get(0).get("agency").asText()).isEqualTo(NCU);
+        assertThat(filed.getContentAsString()).doesNotContain(reference, SECRET_TITLE, SECRET_AMOUNT);
+    }
+
+    @Test
     void aFrozenTargetIsReportedAsFrozen() throws Exception {
         String address = freshAddress();
         CaseStory story = new CaseStory(context);

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.freezedesk.input.Problems;
@@ -31,19 +34,24 @@ class AddressIndexApiController {
     }
 
     /** An account by chain and address, or by CAIP-10 id. */
+    @Schema(name = "AddressIndexAccount")
     record Account(String chain, String address, String caip10) {
     }
 
+    @Schema(name = "AddressIndexCheck")
     record CheckRequest(List<Account> addresses) {
     }
 
+    @Schema(name = "AddressIndexCheckResult")
     record CheckResult(int checked, List<CrossCaseMatch> crossCaseMatches) {
     }
 
+    @Schema(name = "JoinAskRequest")
     record AskRequest(String chain, String address, String caip10, String matchHandle, String reason) {
     }
 
     @PostMapping("/check")
+    @ApiResponse(responseCode = "200", description = "Checked", content = @Content(schema = @Schema(implementation = CheckResult.class)))
     @Operation(summary = "Which of these addresses other agencies' cases already target",
             description = "Up to 100 accounts ({\"chain\", \"address\"} or {\"caip10\"}). For each match only the other case's agency, "
                     + "the state of its target there (REQUESTED, FROZEN, RELEASED) and a matchHandle to ask to join with; cases of "
@@ -73,6 +81,7 @@ class AddressIndexApiController {
     }
 
     @PostMapping("/asks")
+    @ApiResponse(responseCode = "201", description = "Asked", content = @Content(schema = @Schema(implementation = JoinAskView.class)))
     @Operation(summary = "Ask the agency of a matched case to invite yours",
             description = "The account you matched on and the match's matchHandle, with a reason (up to 1,000 characters). "
                     + "201 with the ask; 409 with the ask already made when your agency asked before; 404 when no case behind "

@@ -3,10 +3,13 @@ package org.freezedesk.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +30,7 @@ import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.FreezeDeskTest;
 import org.freezedesk.support.Keys;
+import org.freezedesk.support.TargetFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -287,6 +291,31 @@ class AddressIndexTest {
         assertThat(page.selectFirst("input[name='targets[0].amount']").val()).isEqualTo("12.5");
         assertThat(page.selectFirst("input[name=title]").val()).isEqualTo("Our own view of it");
         assertThat(page.text()).doesNotContain(reference, SECRET_TITLE);
+    }
+
+    @Test
+    void pastedLinesShowTheMatchOnTheirPreviewAndOnTheFormTheyAreAttachedTo() throws Exception {
+        String address = freshAddress();
+        String reference = fileAs("agency", address, false);
+        StaffUser asker = users.loadUserByUsername("agency2");
+        String pasted = String.join("\n", TargetFiles.HEADER, "ETH,USDT," + address + ",3,,pasted", "ETH,USDT," + freshAddress() + ",4,,");
+
+        String preview = mvc.perform(multipart("/cases/imports").param("pastedLines", pasted).param("title", "Pasted by the FIU")
+                .param("urgency", "URGENT").with(user(asker)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(preview).startsWith("/cases/imports/");
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(preview, asker).selectFirst("#progress") == null);
+
+        Document checked = page(preview, asker);
+        assertThat(checked.select("#cross-case-matches .match-agency").eachText()).containsExactly(NCU);
+        assertThat(checked.select("#cross-case-matches td").text().toLowerCase()).contains(address);
+        assertThat(checked.text()).doesNotContain(reference);
+        Document form = page("/cases/new?import=" + preview.substring(preview.lastIndexOf('/') + 1), asker);
+        assertThat(form.select("#cross-case-matches .match-state").eachText()).containsExactly("requested");
+        assertThat(form.selectFirst("input[name=title]").val()).isEqualTo("Pasted by the FIU");
+    }
+
+    private Document page(String path, StaffUser viewer) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(user(viewer))).andReturn().getResponse().getContentAsString());
     }
 
     @Test

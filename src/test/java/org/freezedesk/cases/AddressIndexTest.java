@@ -18,11 +18,15 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camunda.bpm.engine.TaskService;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.internal.FilingForm;
 import org.freezedesk.cases.internal.FilingValidator;
 import org.freezedesk.cases.internal.NewTarget;
 import org.freezedesk.counterpartyrequest.Outcome;
+import org.freezedesk.review.DecisionForm;
+import org.freezedesk.review.ReviewDecision;
+import org.freezedesk.review.ReviewService;
 import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.internal.StaffUserRepository;
@@ -62,6 +66,8 @@ class AddressIndexTest {
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
+    @Autowired TaskService tasks;
+    @Autowired ReviewService reviews;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -312,6 +318,27 @@ class AddressIndexTest {
         Document form = page("/cases/new?import=" + preview.substring(preview.lastIndexOf('/') + 1), asker);
         assertThat(form.select("#cross-case-matches .match-state").eachText()).containsExactly("requested");
         assertThat(form.selectFirst("input[name=title]").val()).isEqualTo("Pasted by the FIU");
+    }
+
+    @Test
+    void theAmendmentFormShowsTheMatchOfTheReturnedRequestsTargets() throws Exception {
+        String address = freshAddress();
+        fileAs("agency", address, false);
+        String returned = fileAs("agency2", address, false);
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(returned).taskDefinitionKey("legalReview").singleResult().getId();
+        DecisionForm decision = new DecisionForm();
+        decision.setDecision(ReviewDecision.RETURN);
+        decision.setComment("Name the exchange");
+        StaffUser legal = users.loadUserByUsername("legal");
+        CaseStory.as(legal, () -> {
+            reviews.decide(taskId, decision, legal);
+            return null;
+        });
+
+        Document form = page("/cases/" + returned + "/requests/1/amend", users.loadUserByUsername("agency2"));
+
+        assertThat(form.select("#cross-case-matches .match-agency").eachText()).containsExactly(NCU);
+        assertThat(form.selectFirst("input[name='targets[0].address']").val()).isEqualToIgnoringCase(address);
     }
 
     private Document page(String path, StaffUser viewer) throws Exception {

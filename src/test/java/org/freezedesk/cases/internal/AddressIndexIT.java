@@ -1,6 +1,7 @@
 package org.freezedesk.cases.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import org.freezedesk.cases.FreezeCaseService;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.CaseStory;
+import org.freezedesk.support.Chrome;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.Keys;
 import org.freezedesk.support.PostgresTestDatabase;
@@ -199,6 +201,44 @@ class AddressIndexIT {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+    }
+
+    /**
+     * In a browser, with axe-core on every page: the match on a refused filing, the ask, the asker's list, and the
+     * case agency's panel with the ask, Invite and Decline.
+     */
+    @Test
+    void theAddressIndexPagesAreAccessible() {
+        assumeTrue(Chrome.installed() || Boolean.parseBoolean(System.getenv("FREEZEDESK_REQUIRE_POSTGRES")),
+                "Chromium and ChromeDriver are not installed (apt-get install chromium chromium-driver)");
+        String address = freshAddress();
+        String reference = fileAsTheOwner(address, false);
+        try (Chrome chrome = new Chrome(port)) {
+            chrome.step("a filing refused for its missing title shows the match", () -> {
+                chrome.login("agency2").open("/cases/new");
+                chrome.chooseValue("select[name='targets[0].chain']", "ETH").type("input[name='targets[0].asset']", "USDT")
+                        .type("input[name='targets[0].address']", address).type("input[name='targets[0].amount']", "7");
+                chrome.submit("form > button.btn-primary");
+                assertThat(chrome.text("#cross-case-matches .match-agency")).isEqualTo("National Cyber Crime Unit");
+                assertThat(chrome.find("input[name='targets[0].address']").getAttribute("value")).isEqualTo(address);
+            });
+            chrome.step("ask to join", () -> {
+                chrome.open(chrome.find("#cross-case-matches a").getAttribute("href"));
+                chrome.type("#reason", "The same peel chain reached our victims' funds");
+                chrome.submit("form button.btn-primary");
+                assertThat(chrome.currentPath()).isEqualTo("/address-index/asks");
+                assertThat(chrome.text("#asks .ask-state")).startsWith("open");
+                assertThat(chrome.pageText()).doesNotContain(reference);
+                chrome.logout();
+            });
+            chrome.step("the case's agency sees the ask", () -> {
+                chrome.login("agency").open("/cases/" + reference);
+                assertThat(chrome.text("#join-asks")).contains("Financial Intelligence Unit", "The same peel chain");
+                chrome.submit("#join-asks form button");
+                assertThat(chrome.text("#join-asks")).contains("declined by agency");
+            });
+            assertThat(chrome.violations()).as("axe-core: serious or critical violations").isEmpty();
+        }
     }
 
     @Test

@@ -156,6 +156,40 @@ class AddressIndexTest {
     }
 
     @Test
+    void aWithdrawnRequestReadsReleasedAndARejectedOneIsNotATarget() throws Exception {
+        String withdrawn = freshAddress();
+        String rejected = freshAddress();
+        String withdrawnCase = fileAs("agency", withdrawn, false);
+        String rejectedCase = fileAs("agency", rejected, false);
+        setState(withdrawnCase, "WITHDRAWN");
+        setState(rejectedCase, "REJECTED");
+
+        assertThat(json.readTree(check("agency2", withdrawn).getContentAsString()).at("/crossCaseMatches/0/state").asText())
+                .isEqualTo("RELEASED");
+        assertThat(json.readTree(check("agency2", rejected).getContentAsString()).get("crossCaseMatches")).isEmpty();
+    }
+
+    private void setState(String reference, String state) {
+        jdbc.sql("UPDATE freeze_request SET state = ? WHERE case_id = (SELECT id FROM freeze_case WHERE reference = ?)")
+                .params(state, reference).update();
+    }
+
+    @Test
+    void theFilersCasePageShowsItsTargetsOtherAgenciesTargetToo() throws Exception {
+        String address = freshAddress();
+        String theirs = fileAs("agency", address, false);
+        String ours = fileAs("agency2", address, false);
+
+        Document page = page("/cases/" + ours, users.loadUserByUsername("agency2"));
+
+        assertThat(page.select("#address-index #cross-case-matches .match-agency").eachText()).containsExactly(NCU);
+        assertThat(page.select("#address-index").text()).doesNotContain(theirs, SECRET_AMOUNT, "987,654.321");
+        assertThat(page.select("#discovery input[type=checkbox]")).hasSize(2);
+        assertThat(page("/cases/" + theirs, users.loadUserByUsername("agency")).select("#address-index #cross-case-matches .match-agency")
+                .eachText()).containsExactly("Financial Intelligence Unit");
+    }
+
+    @Test
     void anUndiscoverableCaseIsNeverReportedAndTheAnswerIsByteIdenticalToNobodyHoldingTheAddress() throws Exception {
         String nobodys = freshAddress();
         String expected = check("agency2", nobodys).getContentAsString();

@@ -1,10 +1,12 @@
 package org.freezedesk.counterpartyrequest;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CounterpartyRequestService {
 
-    private static final int CORRELATION_ATTEMPTS = 5;
+    private static final int CORRELATION_ATTEMPTS = 8;
+    private static final long CORRELATION_PAUSE_MILLIS = 20;
 
     private final CounterpartyRequestRepository counterpartyRequests;
     private final CaseRepository cases;
@@ -130,9 +133,9 @@ public class CounterpartyRequestService {
             List<NewOutcome> copies = new ArrayList<>();
             for (OtherRequests.SharedTarget target : other.sharedTargets()) {
                 NewOutcome answer = byTarget.get(target.targetId());
-                if (answer != null && takes(inForce.get(target.otherTargetId()), answer, submittedAt)) {
-                    copies.add(new NewOutcome(target.otherTargetId(), answer.outcome(), answer.frozenAmount(), answer.internalReference(),
-                            answer.heldUntil(), answer.onwardTxHash(), answer.onwardAddress(), answer.reason()));
+                NewOutcome copy = answer == null ? null : copyFor(target, answer);
+                if (copy != null && takes(inForce.get(target.otherTargetId()), copy, submittedAt)) {
+                    copies.add(copy);
                 }
             }
             if (copies.isEmpty()) {
@@ -147,6 +150,21 @@ public class CounterpartyRequestService {
             shared.add(otherId);
         }
         return shared;
+    }
+
+    /**
+     * The answer as the other request's target takes it: a request that asked for less than was frozen at the address
+     * has all it asked for frozen, and no more, as a counterparty answering it directly would have said.
+     */
+    static NewOutcome copyFor(OtherRequests.SharedTarget target, NewOutcome answer) {
+        Outcome outcome = answer.outcome();
+        BigDecimal frozen = answer.frozenAmount();
+        if (frozen != null && target.otherAmount() != null && frozen.compareTo(target.otherAmount()) >= 0) {
+            outcome = Outcome.FROZEN;
+            frozen = target.otherAmount();
+        }
+        return new NewOutcome(target.otherTargetId(), outcome, frozen, answer.internalReference(), answer.heldUntil(),
+                answer.onwardTxHash(), answer.onwardAddress(), answer.reason());
     }
 
     /** Whether a request whose answer in force for the target is {@code current} takes {@code answer}, given at {@code submittedAt}. */
@@ -221,18 +239,37 @@ public class CounterpartyRequestService {
         return doNotNotifyConfirmed ? "; confirmed the customer was not notified" : "";
     }
 
+    /**
+     * Tells the request's process, holding the request's row: answers sent at once through several requests (one shared
+     * with the others) meet on each process, and two correlations running at once on one process would each find it
+     * waiting and then trip over each other. The answer is already stored, so a failed attempt loses nothing; the retries
+     * (the engine's own jobs can still collide with it) wait a little, at random, so as not to collide again in step.
+     */
     private void correlate(long counterpartyRequestId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                runtimeService.createMessageCorrelation(CounterpartyRequestProcess.RESPONSE_MESSAGE)
-                        .processInstanceVariableEquals(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequestId)
-                        .correlateAllWithResult();
+                transaction.executeWithoutResult(status -> {
+                    counterpartyRequests.lockInOrder(List.of(counterpartyRequestId));
+                    runtimeService.createMessageCorrelation(CounterpartyRequestProcess.RESPONSE_MESSAGE)
+                            .processInstanceVariableEquals(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequestId)
+                            .correlateAllWithResult();
+                });
                 return;
             } catch (OptimisticLockingException concurrentResponse) {
                 if (attempt == CORRELATION_ATTEMPTS) {
                     throw concurrentResponse;
                 }
+                pause(ThreadLocalRandom.current().nextLong(CORRELATION_PAUSE_MILLIS * attempt));
             }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while telling the process of an answer already stored", interrupted);
         }
     }
 

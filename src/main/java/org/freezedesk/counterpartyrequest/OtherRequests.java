@@ -1,5 +1,6 @@
 package org.freezedesk.counterpartyrequest;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +52,11 @@ public class OtherRequests {
         }
     }
 
-    /** A target of the request at hand ({@code targetId}, line {@code line}) that the other request asks for as its {@code otherTargetId}. */
-    public record SharedTarget(long targetId, int line, long otherTargetId, int otherLine) {
+    /**
+     * A target of the request at hand ({@code targetId}, line {@code line}) that the other request asks for as its
+     * {@code otherTargetId}, for {@code otherAmount} (null: everything held at the address).
+     */
+    public record SharedTarget(long targetId, int line, long otherTargetId, int otherLine, BigDecimal otherAmount) {
     }
 
     /** Open means neither withdrawn nor closed; in the order the case's requests were filed. */
@@ -73,7 +77,7 @@ public class OtherRequests {
                     .forEach(t -> theirs.computeIfAbsent(key(t), k -> new ArrayList<>()).add(t));
             List<SharedTarget> shared = new ArrayList<>();
             for (Target t : own) {
-                theirs.getOrDefault(key(t), List.of()).forEach(o -> shared.add(new SharedTarget(t.id(), t.lineNumber(), o.id(), o.lineNumber())));
+                theirs.getOrDefault(key(t), List.of()).forEach(o -> shared.add(new SharedTarget(t.id(), t.lineNumber(), o.id(), o.lineNumber(), o.amount())));
             }
             others.add(new OtherRequest(other.id(), RequestLabel.of(freezeCase.reference(), request.sequenceNumber()),
                     request.sequenceNumber(), askingAgency.of(request.id()), other.state(), !request.doNotNotify(), shared));

@@ -121,6 +121,22 @@ class SharedAnswerTest {
     }
 
     @Test
+    void aRequestThatAskedForLessHasAllItAskedForFrozenAndNoMore() {
+        TwoRequestsToTether story = new TwoRequestsToTether(context, false);
+
+        story.answer(story.second, story.sharedInSecond, Outcome.FROZEN, "12");
+
+        TargetOutcome inFirst = counterpartyRequests.latestOutcomes(story.first.id()).get(story.sharedInFirst.id());
+        assertThat(inFirst.outcome()).isEqualTo(Outcome.FROZEN);
+        assertThat(inFirst.frozenAmount()).as("the first request asked for 10").isEqualByComparingTo("10");
+
+        story.answer(story.first, story.sharedInFirst, Outcome.PARTIALLY_FROZEN, "4");
+        TargetOutcome inSecond = counterpartyRequests.latestOutcomes(story.second.id()).get(story.sharedInSecond.id());
+        assertThat(inSecond.outcome()).isEqualTo(Outcome.PARTIALLY_FROZEN);
+        assertThat(inSecond.frozenAmount()).isEqualByComparingTo("4");
+    }
+
+    @Test
     void aWithdrawnSecondRequestIsNotTouched() {
         TwoRequestsToTether story = new TwoRequestsToTether(context, false);
         counterpartyRequests.withdraw(story.second.id());

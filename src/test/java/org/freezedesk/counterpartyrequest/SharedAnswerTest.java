@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -18,6 +20,7 @@ import org.freezedesk.cases.CounterpartyRequestSummary;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.freezedesk.support.FreezeDeskTest;
+import org.freezedesk.support.Keys;
 import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +49,7 @@ class SharedAnswerTest {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired ApplicationEvents events;
+    @Autowired ObjectMapper json;
 
     @Test
     void anAnswerThroughTheFirstRequestCountsForTheSecondThatAsksForTheSameTarget() {
@@ -198,6 +202,25 @@ class SharedAnswerTest {
                 .containsExactly("The answer in force was given through request " + story.reference + "/1.");
         assertThat(second.select("#history h3").text()).contains("answered through request " + story.reference + "/1");
         assertThat(second.select("#outcomes0\\.outcome option[selected]").attr("value")).isEqualTo("FROZEN");
+    }
+
+    @Test
+    void aCounterpartysKeyReadsTheSameListOfOtherRequests() throws Exception {
+        TwoRequestsToTether story = new TwoRequestsToTether(context, false);
+        String okxKey = Keys.ofCounterparty(context, story.counterparty("OKX"));
+        String tetherKey = Keys.ofCounterparty(context, story.counterparty("Tether"));
+
+        JsonNode second = json.readTree(mvc.perform(get("/api/v1/counterparty/requests/" + story.second.id()).with(Keys.bearer(tetherKey)))
+                .andReturn().getResponse().getContentAsString());
+        JsonNode okx = json.readTree(mvc.perform(get("/api/v1/counterparty/requests/" + story.okx.id()).with(Keys.bearer(okxKey)))
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(second.get("otherRequests")).singleElement().satisfies(other -> {
+            assertThat(other.get("id").asLong()).isEqualTo(story.first.id());
+            assertThat(other.get("reference").asText()).isEqualTo(story.reference + "/1");
+            assertThat(other.get("sharedTargets")).extracting(t -> t.get("targetId").asLong()).containsExactly(story.sharedInSecond.id());
+        });
+        assertThat(okx.get("otherRequests")).as("OKX has no other request in the case").isEmpty();
     }
 
     @Test

@@ -15,6 +15,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.freezedesk.auditing.internal.CaseReport;
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.CounterpartyRequestSummary;
 import org.jsoup.Jsoup;
@@ -50,9 +54,10 @@ class SharedAnswerTest {
     @Autowired MockMvc mvc;
     @Autowired ApplicationEvents events;
     @Autowired ObjectMapper json;
+    @Autowired CaseReport caseReport;
 
     @Test
-    void anAnswerThroughTheFirstRequestCountsForTheSecondThatAsksForTheSameTarget() {
+    void anAnswerThroughTheFirstRequestCountsForTheSecondThatAsksForTheSameTarget() throws Exception {
         TwoRequestsToTether story = new TwoRequestsToTether(context, false);
 
         story.answer(story.first, story.sharedInFirst, Outcome.FROZEN, "10");
@@ -73,6 +78,11 @@ class SharedAnswerTest {
         assertThat(events.stream(CounterpartyResponded.class).filter(e -> e.counterpartyRequestId() == story.second.id()))
                 .singleElement().satisfies(e -> assertThat(e.targets()).extracting(CounterpartyResponded.TargetAnswer::targetId)
                         .containsExactly(story.sharedInSecond.id()));
+        try (PDDocument report = Loader.loadPDF(caseReport.pdf(story.reference, story.staff("auditor")))) {
+            assertThat(new PDFTextStripper().getText(report).replaceAll("\\s+", " ").replace("- ", "-"))
+                    .as("the auditor's report says where it came from (a table cell may break the reference after its hyphen)")
+                    .contains("answered through request " + story.reference + "/1");
+        }
     }
 
     @Test

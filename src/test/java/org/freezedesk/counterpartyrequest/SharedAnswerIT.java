@@ -168,6 +168,7 @@ class SharedAnswerIT {
         acknowledge(port, tokens[1]);
         long[] sharedTargets = {story.sharedInFirst.id(), story.sharedInSecond.id()};
 
+        long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         try {
@@ -185,6 +186,8 @@ class SharedAnswerIT {
         } finally {
             pool.shutdownNow();
         }
+        System.out.printf("SharedAnswerIT: 16 answers at once through 2 links on 2 nodes, each shared with the other request, took %d ms%n",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
 
         TargetOutcome inFirst = counterpartyRequests.latestOutcomes(story.first.id()).get(story.sharedInFirst.id());
         TargetOutcome inSecond = counterpartyRequests.latestOutcomes(story.second.id()).get(story.sharedInSecond.id());

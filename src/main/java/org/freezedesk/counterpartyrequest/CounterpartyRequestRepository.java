@@ -363,13 +363,14 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
 
     /**
      * Frozen amounts per asset over a case, from each counterparty request's outcome in force. An issuer and an
-     * exchange can both freeze the same funds at one address, so per target the largest amount frozen counts.
+     * exchange can both freeze the same funds at one address, and several requests of the case can ask for the same
+     * address (and take one answer for it), so per address the largest amount frozen counts.
      */
     @Override
     public Map<String, BigDecimal> frozenPerAsset(long caseId) {
         return jdbc.sql("""
                 SELECT asset, SUM(frozen) AS frozen FROM (
-                    SELECT t.asset, t.id, MAX(o.frozen_amount) AS frozen
+                    SELECT t.asset, t.chain, t.address, MAX(o.frozen_amount) AS frozen
                     FROM target_outcome o
                     JOIN target t ON t.id = o.target_id
                     JOIN freeze_request fr ON fr.id = t.freeze_request_id
@@ -380,7 +381,7 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
                                    JOIN freeze_request fr2 ON fr2.id = cr2.freeze_request_id
                                    WHERE fr2.case_id = ?
                                    GROUP BY r2.counterparty_request_id, o2.target_id)
-                    GROUP BY t.asset, t.id) frozen_per_target
+                    GROUP BY t.asset, t.chain, t.address) frozen_per_address
                 GROUP BY asset""")
                 .params(caseId, caseId)
                 .query((rs, n) -> Map.entry(rs.getString("asset"), rs.getBigDecimal("frozen")))

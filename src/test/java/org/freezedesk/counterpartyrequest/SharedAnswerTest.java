@@ -71,6 +71,8 @@ class SharedAnswerTest {
         assertThat(counterpartyRequests.find(story.second.id()).state()).isEqualTo(CounterpartyRequestState.RESPONDED);
         assertThat(summaries(story)).as("each request counts the answer once, for its own target")
                 .extracting(CounterpartyRequestSummary::answeredCount).containsExactly(1, 1);
+        assertThat(counterpartyRequests.frozenPerAsset(story.freezeCase(story.reference).id()).get("USDT"))
+                .as("the case froze 10 USDT at one address, whichever requests asked for it").isEqualByComparingTo("10");
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM audit_event WHERE case_reference = ? AND action = 'RESPONDED' AND after_value LIKE ?""")
                 .params(story.reference, "%answered through request " + story.reference + "/1").query(Long.class).single())

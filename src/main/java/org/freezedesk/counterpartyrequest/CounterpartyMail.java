@@ -54,12 +54,14 @@ public class CounterpartyMail {
     private final MailOutbox outbox;
     private final AuditLog audit;
     private final RequestTrust trust;
+    private final OtherRequests otherRequests;
     private final String baseUrl;
 
     CounterpartyMail(CounterpartyRequestRepository counterpartyRequests, CounterpartyRepository counterparties,
             CaseRepository cases, AccessLinks accessLinks, VerificationCodes verificationCodes, MailOutbox outbox, AuditLog audit,
-            RequestTrust trust, @Value("${freezedesk.base-url}") String baseUrl) {
+            RequestTrust trust, OtherRequests otherRequests, @Value("${freezedesk.base-url}") String baseUrl) {
         this.trust = trust;
+        this.otherRequests = otherRequests;
         this.counterpartyRequests = counterpartyRequests;
         this.counterparties = counterparties;
         this.cases = cases;
@@ -107,6 +109,8 @@ public class CounterpartyMail {
         variables.put("verificationCode", verificationCodes.codeFor(counterpartyRequestId));
         variables.put("verifyUrl", baseUrl + "/portal/verify");
         variables.put("trust", trust.of(counterpartyRequestId));
+        variables.put("requestLabel", RequestLabel.of(freezeCase.reference(), freezeRequest.sequenceNumber()));
+        variables.put("otherRequests", otherRequests.of(counterpartyRequest));
         // Stored with the link in this transaction and sent once it has committed: the link opens from the moment the mail arrives.
         // In the subject too, so that it is seen before the mail is opened.
         String warning = freezeRequest.doNotNotify() ? "DO NOT NOTIFY THE CUSTOMER — " : "";

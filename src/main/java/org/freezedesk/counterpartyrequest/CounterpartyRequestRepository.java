@@ -41,11 +41,17 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
             rs.getLong("target_id"), Outcome.valueOf(rs.getString("outcome")), rs.getBigDecimal("frozen_amount"),
             rs.getString("internal_reference"), rs.getObject("held_until", LocalDate.class), rs.getString("onward_tx_hash"),
             rs.getString("onward_address"), rs.getString("reason"), rs.getObject("submitted_at", OffsetDateTime.class),
-            rs.getString("submitted_by_name"));
+            rs.getString("submitted_by_name"), rs.getString("through_case") == null ? null
+                    : RequestLabel.of(rs.getString("through_case"), rs.getInt("through_sequence")));
 
+    /** With, for an answer given through another request of the case, that request's case and number. */
     private static final String OUTCOME_COLUMNS = """
-            SELECT o.*, r.submitted_at, r.submitted_by_name
+            SELECT o.*, r.submitted_at, r.submitted_by_name, sfc.reference AS through_case, sfr.sequence_number AS through_sequence
             FROM target_outcome o JOIN counterparty_response r ON r.id = o.counterparty_response_id
+            LEFT JOIN counterparty_response sr ON sr.id = r.shared_from_response_id
+            LEFT JOIN counterparty_request scr ON scr.id = sr.counterparty_request_id
+            LEFT JOIN freeze_request sfr ON sfr.id = scr.freeze_request_id
+            LEFT JOIN freeze_case sfc ON sfc.id = sfr.case_id
             """;
 
     private final JdbcClient jdbc;
@@ -72,6 +78,25 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
 
     public CounterpartyRequest find(long id) {
         return jdbc.sql("SELECT * FROM counterparty_request WHERE id = ?").param(id).query(REQUEST).single();
+    }
+
+    /** The other counterparty requests of the same case to the same counterparty, whatever their state, by id. */
+    public List<CounterpartyRequest> othersOfCaseToSameCounterparty(long id) {
+        return jdbc.sql("""
+                SELECT cr.* FROM counterparty_request cr JOIN freeze_request fr ON fr.id = cr.freeze_request_id
+                JOIN freeze_request this_fr ON this_fr.case_id = fr.case_id
+                JOIN counterparty_request this_cr ON this_cr.freeze_request_id = this_fr.id AND this_cr.counterparty_id = cr.counterparty_id
+                WHERE this_cr.id = ? AND cr.id <> this_cr.id ORDER BY cr.id""")
+                .param(id).query(REQUEST).list();
+    }
+
+    /**
+     * Locks the rows of these counterparty requests, lowest id first: every transaction that writes to several of
+     * them takes them in the same order, so two of them never wait on each other.
+     */
+    public void lockInOrder(List<Long> ids) {
+        ids.stream().sorted().distinct().forEach(id -> jdbc.sql("SELECT id FROM counterparty_request WHERE id = ? FOR UPDATE")
+                .param(id).query(Long.class).single());
     }
 
     /** The request, if it is addressed to that counterparty: what a counterparty's key may reach. */
@@ -168,12 +193,33 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
 
     public long insertResponse(long id, String submittedByName, String clientAddress, List<NewOutcome> outcomes,
             boolean doNotNotifyConfirmed) {
+        long responseId = insertResponse(id, submittedByName, clientAddress, outcomes, doNotNotifyConfirmed, null);
+        jdbc.sql("DELETE FROM response_draft WHERE counterparty_request_id = ?").param(id).update();
+        return responseId;
+    }
+
+    /**
+     * The same answer, given through another request of the case ({@code sharedFromResponseId}), recorded on this one.
+     * The counterparty's draft here stays: it did not send it.
+     */
+    public long insertSharedResponse(long id, String submittedByName, String clientAddress, List<NewOutcome> outcomes,
+            long sharedFromResponseId) {
+        return insertResponse(id, submittedByName, clientAddress, outcomes, false, sharedFromResponseId);
+    }
+
+    /** When the response was stored. */
+    public OffsetDateTime submittedAt(long responseId) {
+        return jdbc.sql("SELECT submitted_at FROM counterparty_response WHERE id = ?").param(responseId).query(OffsetDateTime.class).single();
+    }
+
+    private long insertResponse(long id, String submittedByName, String clientAddress, List<NewOutcome> outcomes,
+            boolean doNotNotifyConfirmed, Long sharedFromResponseId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO counterparty_response (counterparty_request_id, submitted_at, submitted_by_name, client_address,
-                                                   do_not_notify_confirmed)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(id, now(), submittedByName, clientAddress, doNotNotifyConfirmed)
+                                                   do_not_notify_confirmed, shared_from_response_id)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, now(), submittedByName, clientAddress, doNotNotifyConfirmed, sharedFromResponseId)
                 .update(key, "id");
         long responseId = key.getKey().longValue();
         jdbcTemplate.batchUpdate("""
@@ -193,7 +239,6 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
         // An overdue request stays overdue until it is closed or its deadline extended.
         jdbc.sql("UPDATE counterparty_request SET responded_at = ?, state = CASE WHEN state IN ('NOTIFIED', 'ACKNOWLEDGED') THEN ? ELSE state END WHERE id = ?")
                 .params(now(), CounterpartyRequestState.RESPONDED.name(), id).update();
-        jdbc.sql("DELETE FROM response_draft WHERE counterparty_request_id = ?").param(id).update();
         return responseId;
     }
 
@@ -301,7 +346,7 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
                 JOIN counterparty c ON c.id = cr.counterparty_id
                 JOIN target t ON t.id = o.target_id
                 JOIN freeze_request fr ON fr.id = t.freeze_request_id
-                WHERE fr.case_id = ? AND o.outcome = 'FUNDS_MOVED'
+                WHERE fr.case_id = ? AND o.outcome = 'FUNDS_MOVED' AND r.shared_from_response_id IS NULL
                   AND o.id IN (SELECT MAX(o2.id) FROM target_outcome o2
                                JOIN counterparty_response r2 ON r2.id = o2.counterparty_response_id
                                JOIN counterparty_request cr2 ON cr2.id = r2.counterparty_request_id
@@ -318,13 +363,14 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
 
     /**
      * Frozen amounts per asset over a case, from each counterparty request's outcome in force. An issuer and an
-     * exchange can both freeze the same funds at one address, so per target the largest amount frozen counts.
+     * exchange can both freeze the same funds at one address, and several requests of the case can ask for the same
+     * address (and take one answer for it), so per address the largest amount frozen counts.
      */
     @Override
     public Map<String, BigDecimal> frozenPerAsset(long caseId) {
         return jdbc.sql("""
                 SELECT asset, SUM(frozen) AS frozen FROM (
-                    SELECT t.asset, t.id, MAX(o.frozen_amount) AS frozen
+                    SELECT t.asset, t.chain, t.address, MAX(o.frozen_amount) AS frozen
                     FROM target_outcome o
                     JOIN target t ON t.id = o.target_id
                     JOIN freeze_request fr ON fr.id = t.freeze_request_id
@@ -335,7 +381,7 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
                                    JOIN freeze_request fr2 ON fr2.id = cr2.freeze_request_id
                                    WHERE fr2.case_id = ?
                                    GROUP BY r2.counterparty_request_id, o2.target_id)
-                    GROUP BY t.asset, t.id) frozen_per_target
+                    GROUP BY t.asset, t.chain, t.address) frozen_per_address
                 GROUP BY asset""")
                 .params(caseId, caseId)
                 .query((rs, n) -> Map.entry(rs.getString("asset"), rs.getBigDecimal("frozen")))

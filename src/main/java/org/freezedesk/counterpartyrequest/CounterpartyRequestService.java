@@ -1,6 +1,14 @@
 package org.freezedesk.counterpartyrequest;
 
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CounterpartyRequestService {
 
-    private static final int CORRELATION_ATTEMPTS = 5;
+    private static final int CORRELATION_ATTEMPTS = 8;
+    private static final long CORRELATION_PAUSE_MILLIS = 20;
 
     private final CounterpartyRequestRepository counterpartyRequests;
     private final CaseRepository cases;
@@ -27,10 +36,13 @@ public class CounterpartyRequestService {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final ClosedCases closedCases;
+    private final OtherRequests otherRequests;
 
     CounterpartyRequestService(CounterpartyRequestRepository counterpartyRequests, CaseRepository cases, AuditLog audit,
-            RuntimeService runtimeService, TransactionTemplate transaction, ApplicationEventPublisher events, ClosedCases closedCases) {
+            RuntimeService runtimeService, TransactionTemplate transaction, ApplicationEventPublisher events, ClosedCases closedCases,
+            OtherRequests otherRequests) {
         this.closedCases = closedCases;
+        this.otherRequests = otherRequests;
         this.counterpartyRequests = counterpartyRequests;
         this.cases = cases;
         this.audit = audit;
@@ -76,11 +88,20 @@ public class CounterpartyRequestService {
      * is published in the same transaction, so other features hear of every stored answer, late or not. A request
      * that forbids telling the customer takes an answer only with {@code doNotNotifyConfirmed}; a withdrawn request
      * takes none but the confirmation of its release.
+     *
+     * <p>The answer for a target counts for each other open request of the case to the same counterparty that asks for
+     * the same target ({@link OtherRequests}): it is recorded there too, as answered through this request, unless that
+     * request forbids telling the customer, or already holds the same answer, or holds a newer one the counterparty gave
+     * there itself. The requests' rows are locked lowest id first, so answers sent at once through several of them
+     * neither deadlock nor interleave.
      */
     public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
             List<NewOutcome> outcomes, boolean doNotNotifyConfirmed, Actor actor) {
-        transaction.executeWithoutResult(status -> {
+        List<Long> answered = transaction.execute(status -> {
             refuseIfCaseClosed(counterpartyRequest);
+            List<Long> lock = new ArrayList<>(List.of(counterpartyRequest.id()));
+            counterpartyRequests.othersOfCaseToSameCounterparty(counterpartyRequest.id()).forEach(other -> lock.add(other.id()));
+            counterpartyRequests.lockInOrder(lock);
             CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
             refuseIfWithdrawn(before);
             requireConfirmation(counterpartyRequest, doNotNotifyConfirmed);
@@ -89,11 +110,88 @@ public class CounterpartyRequestService {
             String caseReference = caseReference(counterpartyRequest);
             audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference, before.name(),
                     counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes) + confirmation(doNotNotifyConfirmed));
-            events.publishEvent(new CounterpartyResponded(counterpartyRequest.id(), responseId, counterpartyRequest.freezeRequestId(),
-                    caseReference, outcomes.stream()
-                            .map(o -> new CounterpartyResponded.TargetAnswer(o.targetId(), o.outcome(), o.heldUntil())).toList()));
+            publishResponded(counterpartyRequest.id(), responseId, counterpartyRequest.freezeRequestId(), caseReference, outcomes);
+            List<Long> requests = new ArrayList<>(List.of(counterpartyRequest.id()));
+            requests.addAll(share(counterpartyRequest, responseId, submittedByName, clientAddress, outcomes, caseReference, actor));
+            return requests;
         });
-        correlate(counterpartyRequest.id());
+        answered.forEach(this::correlate);
+    }
+
+    /** Records the answers on the other requests they count for; returns the requests that took some. */
+    private List<Long> share(CounterpartyRequest counterpartyRequest, long responseId, String submittedByName, String clientAddress,
+            List<NewOutcome> outcomes, String caseReference, Actor actor) {
+        Map<Long, NewOutcome> byTarget = outcomes.stream().collect(Collectors.toMap(NewOutcome::targetId, Function.identity()));
+        OffsetDateTime submittedAt = counterpartyRequests.submittedAt(responseId);
+        String through = RequestLabel.of(caseReference, cases.request(counterpartyRequest.freezeRequestId()).sequenceNumber());
+        List<Long> shared = new ArrayList<>();
+        for (OtherRequests.OtherRequest other : otherRequests.of(counterpartyRequest)) {
+            if (!other.takesSharedAnswers()) {
+                continue;
+            }
+            Map<Long, TargetOutcome> inForce = counterpartyRequests.latestOutcomes(other.counterpartyRequestId());
+            List<NewOutcome> copies = new ArrayList<>();
+            for (OtherRequests.SharedTarget target : other.sharedTargets()) {
+                NewOutcome answer = byTarget.get(target.targetId());
+                NewOutcome copy = answer == null ? null : copyFor(target, answer);
+                if (copy != null && takes(inForce.get(target.otherTargetId()), copy, submittedAt)) {
+                    copies.add(copy);
+                }
+            }
+            if (copies.isEmpty()) {
+                continue;
+            }
+            long otherId = other.counterpartyRequestId();
+            CounterpartyRequestState before = other.state();
+            long copyId = counterpartyRequests.insertSharedResponse(otherId, submittedByName, clientAddress, copies, responseId);
+            audit.record(actor, "RESPONDED", "counterparty_response", copyId, caseReference, before.name(),
+                    counterpartyRequests.find(otherId).state() + ": " + describe(copies) + "; answered through request " + through);
+            publishResponded(otherId, copyId, counterpartyRequests.find(otherId).freezeRequestId(), caseReference, copies);
+            shared.add(otherId);
+        }
+        return shared;
+    }
+
+    /**
+     * The answer as the other request's target takes it: a request that asked for less than was frozen at the address
+     * has all it asked for frozen, and no more, as a counterparty answering it directly would have said.
+     */
+    static NewOutcome copyFor(OtherRequests.SharedTarget target, NewOutcome answer) {
+        Outcome outcome = answer.outcome();
+        BigDecimal frozen = answer.frozenAmount();
+        if (frozen != null && target.otherAmount() != null && frozen.compareTo(target.otherAmount()) >= 0) {
+            outcome = Outcome.FROZEN;
+            frozen = target.otherAmount();
+        }
+        return new NewOutcome(target.otherTargetId(), outcome, frozen, answer.internalReference(), answer.heldUntil(),
+                answer.onwardTxHash(), answer.onwardAddress(), answer.reason());
+    }
+
+    /** Whether a request whose answer in force for the target is {@code current} takes {@code answer}, given at {@code submittedAt}. */
+    static boolean takes(TargetOutcome current, NewOutcome answer, OffsetDateTime submittedAt) {
+        if (current == null) {
+            return true;
+        }
+        boolean newerOwnAnswer = current.answeredThrough() == null && current.submittedAt().isAfter(submittedAt);
+        return !newerOwnAnswer && !sameAnswer(current, answer);
+    }
+
+    /** A replayed answer changes nothing, so it is not recorded again. */
+    private static boolean sameAnswer(TargetOutcome current, NewOutcome answer) {
+        return current.outcome() == answer.outcome()
+                && (current.frozenAmount() == null ? answer.frozenAmount() == null
+                        : answer.frozenAmount() != null && current.frozenAmount().compareTo(answer.frozenAmount()) == 0)
+                && Objects.equals(current.internalReference(), answer.internalReference())
+                && Objects.equals(current.heldUntil(), answer.heldUntil())
+                && Objects.equals(current.onwardTxHash(), answer.onwardTxHash())
+                && Objects.equals(current.onwardAddress(), answer.onwardAddress())
+                && Objects.equals(current.reason(), answer.reason());
+    }
+
+    private void publishResponded(long counterpartyRequestId, long responseId, long freezeRequestId, String caseReference,
+            List<NewOutcome> outcomes) {
+        events.publishEvent(new CounterpartyResponded(counterpartyRequestId, responseId, freezeRequestId, caseReference, outcomes.stream()
+                .map(o -> new CounterpartyResponded.TargetAnswer(o.targetId(), o.outcome(), o.heldUntil())).toList()));
     }
 
     /**
@@ -141,18 +239,37 @@ public class CounterpartyRequestService {
         return doNotNotifyConfirmed ? "; confirmed the customer was not notified" : "";
     }
 
+    /**
+     * Tells the request's process, holding the request's row: answers sent at once through several requests (one shared
+     * with the others) meet on each process, and two correlations running at once on one process would each find it
+     * waiting and then trip over each other. The answer is already stored, so a failed attempt loses nothing; the retries
+     * (the engine's own jobs can still collide with it) wait a little, at random, so as not to collide again in step.
+     */
     private void correlate(long counterpartyRequestId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                runtimeService.createMessageCorrelation(CounterpartyRequestProcess.RESPONSE_MESSAGE)
-                        .processInstanceVariableEquals(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequestId)
-                        .correlateAllWithResult();
+                transaction.executeWithoutResult(status -> {
+                    counterpartyRequests.lockInOrder(List.of(counterpartyRequestId));
+                    runtimeService.createMessageCorrelation(CounterpartyRequestProcess.RESPONSE_MESSAGE)
+                            .processInstanceVariableEquals(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequestId)
+                            .correlateAllWithResult();
+                });
                 return;
             } catch (OptimisticLockingException concurrentResponse) {
                 if (attempt == CORRELATION_ATTEMPTS) {
                     throw concurrentResponse;
                 }
+                pause(ThreadLocalRandom.current().nextLong(CORRELATION_PAUSE_MILLIS * attempt));
             }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while telling the process of an answer already stored", interrupted);
         }
     }
 

@@ -35,9 +35,11 @@ public class RequestTrust {
     private final CounterpartyRepository counterparties;
     private final CaseRepository cases;
     private final AgencyRegistry agencies;
+    private final AskingAgency askingAgency;
 
     RequestTrust(CounterpartyRequestRepository counterpartyRequests, CounterpartyRepository counterparties, CaseRepository cases,
-            AgencyRegistry agencies) {
+            AgencyRegistry agencies, AskingAgency askingAgency) {
+        this.askingAgency = askingAgency;
         this.counterpartyRequests = counterpartyRequests;
         this.counterparties = counterparties;
         this.cases = cases;
@@ -50,16 +52,17 @@ public class RequestTrust {
         FreezeCase freezeCase = cases.caseOfRequest(request.id());
         Counterparty counterparty = counterparties.findById(counterpartyRequest.counterpartyId()).orElseThrow();
         List<Target> targets = cases.targetsRoutedTo(request.id(), counterparty.id());
-        return new Trust(freezeCase.agency(), agencies.standing(freezeCase.agency()).orElse(null),
-                Canonical.sha256(canonical(freezeCase, request, counterpartyRequest, counterparty, targets)));
+        String agency = askingAgency.of(request.id());
+        return new Trust(agency, agencies.standing(agency).orElse(null),
+                Canonical.sha256(canonical(freezeCase, agency, request, counterpartyRequest, counterparty, targets)));
     }
 
-    static String canonical(FreezeCase freezeCase, FreezeRequest request, CounterpartyRequest counterpartyRequest, Counterparty counterparty,
-            List<Target> targets) {
+    static String canonical(FreezeCase freezeCase, String agency, FreezeRequest request, CounterpartyRequest counterpartyRequest,
+            Counterparty counterparty, List<Target> targets) {
         Map<String, String> content = new TreeMap<>();
         content.put("version", VERSION);
         content.put("reference", freezeCase.reference());
-        content.put("agency", freezeCase.agency());
+        content.put("agency", agency);
         content.put("counterparty", counterparty.name());
         content.put("legalBasis", request.legalBasis());
         content.put("courtOrderReference", request.courtOrderReference());

@@ -38,6 +38,11 @@ public class CounterpartyRepository {
         return jdbc.sql("SELECT * FROM counterparty WHERE id = ?").param(id).query(COUNTERPARTY).optional();
     }
 
+    /** The counterparty, its row held until the transaction ends. */
+    public Optional<Counterparty> lock(long id) {
+        return jdbc.sql("SELECT * FROM counterparty WHERE id = ? FOR UPDATE").param(id).query(COUNTERPARTY).optional();
+    }
+
     public Optional<Counterparty> findByName(String name) {
         return jdbc.sql("SELECT * FROM counterparty WHERE name = ?").param(name).query(COUNTERPARTY).optional();
     }

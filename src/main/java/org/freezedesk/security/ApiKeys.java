@@ -29,6 +29,8 @@ public class ApiKeys {
     public static final String PREFIX = "fdk_";
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_DAYS = 365;
+    /** Working keys one owner may hold at once: enough for every system of theirs, not a store to fill. */
+    public static final int MAX_WORKING_KEYS = 20;
 
     private static final int SECRET_BYTES = 32;
     private static final int HINT_LENGTH = PREFIX.length() + 6;
@@ -56,11 +58,15 @@ public class ApiKeys {
                 throw new ApiKeyProblem("scopes", "You do not hold the role " + role + ", so a key of yours cannot have it.");
             }
         }
+        repository.lockUser(owner.getUsername());
         return issue(owner.getUsername(), null, name, EnumSet.copyOf(scopes), lastDay, owner.getUsername(),
                 "You already have a key named \"" + name + "\" (revoked keys keep their names).");
     }
 
-    /** A key for the counterparty's own system; the caller has checked that the counterparty exists. */
+    /**
+     * A key for the counterparty's own system; the caller has checked that the counterparty exists and holds its row
+     * locked for this transaction, so that concurrent creations are counted one after the other.
+     */
     @Transactional
     public IssuedKey createForCounterparty(long counterpartyId, ApiKeyForm form, String createdBy) {
         String name = name(form);
@@ -88,6 +94,13 @@ public class ApiKeys {
         return repository.ofCounterparty(counterpartyId, id).map(key -> revoke(key, "counterparty " + counterpartyId, revokedBy));
     }
 
+    /** A counterparty taken out of the directory loses every key it holds at once; each revocation is audited. */
+    @Transactional
+    public void revokeAllOfCounterparty(long counterpartyId, String revokedBy) {
+        repository.ofCounterparty(counterpartyId).stream().filter(key -> key.revokedAt() == null)
+                .forEach(key -> revoke(key, "counterparty " + counterpartyId, revokedBy));
+    }
+
     private ApiKey revoke(ApiKey key, String owner, String revokedBy) {
         if (repository.revoke(key.id(), revokedBy, now())) {
             audit.record("API_KEY_REVOKED", "api_key", key.id(), describe(owner, key), null);
@@ -97,6 +110,10 @@ public class ApiKeys {
 
     private IssuedKey issue(String ownerUsername, Long counterpartyId, String name, Set<Role> scopes, LocalDate lastDay,
             String createdBy, String nameTaken) {
+        if (repository.working(ownerUsername, counterpartyId, now()) >= MAX_WORKING_KEYS) {
+            throw new ApiKeyProblem("name", (ownerUsername != null ? "You have " : "This counterparty has ") + MAX_WORKING_KEYS
+                    + " working keys, the most one may hold: revoke one first.");
+        }
         byte[] random = new byte[SECRET_BYTES];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);

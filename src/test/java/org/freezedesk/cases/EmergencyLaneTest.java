@@ -28,6 +28,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -214,6 +215,42 @@ class EmergencyLaneTest {
     }
 
     @Test
+    void aWithdrawnRequestEndsItsFreezeHoldsAndLeavesNothingToRecover() throws Exception {
+        ProcessInstance process = file(emergency(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "700")));
+        String reference = process.getBusinessKey();
+        decide(process, "onCallApproval", onCall, ReviewDecision.APPROVE);
+        runJobs(reference);
+        CounterpartyRequest tether = counterpartyRequest(reference, "Tether");
+        long target = cases.targetsRoutedTo(tether.freezeRequestId(), tether.counterpartyId()).get(0).id();
+        Instant answeredAt = Instant.now();
+        counterpartyRequestService.respond(tether, "Jo", "127.0.0.1", List.of(new NewOutcome(target, Outcome.FROZEN,
+                new BigDecimal("700"), "T-1", LocalDate.now().plusDays(60), null, null, null)), Actor.counterparty("Tether", tether.id()));
+        runJobs(reference);
+        new CaseStory(context).awaitListenersOfEventsSince(answeredAt.minusSeconds(1));
+        Document held = caseDocument(reference);
+        assertThat(held.select("#freeze-holds .badge").text()).isEqualTo("HELD");
+        assertThat(held.select("#file-recovery")).as("the frozen funds can be recovered").isNotEmpty();
+        assertThat(freezeHoldProcesses(reference)).isEqualTo(1);
+
+        Instant rejectedAt = Instant.now();
+        decide(process, "secondReview", chief, ReviewDecision.REJECT);
+        new CaseStory(context).awaitListenersOfEventsSince(rejectedAt.minusSeconds(1));
+        runJobs(reference);
+
+        Document withdrawn = caseDocument(reference);
+        assertThat(withdrawn.select("#freeze-holds .badge").text()).as("no lapse to watch: Tether lifts the freeze").isEqualTo("RELEASED");
+        assertThat(freezeHoldProcesses(reference)).as("the hold's timers went with it").isZero();
+        assertThat(withdrawn.select("#file-recovery")).as("funds under a withdrawn request are not recovered").isEmpty();
+        assertThat(Jsoup.parse(mvc.perform(get("/cases/{r}/recoveries/new", reference).with(user(agency))).andReturn().getResponse()
+                .getContentAsString()).select("#no-holdings")).isNotEmpty();
+        assertThat(audit.forCase(reference)).extracting(AuditEvent::action).contains("HOLD_RELEASED");
+    }
+
+    private long freezeHoldProcesses(String reference) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("freeze-hold").processInstanceBusinessKey(reference).count();
+    }
+
+    @Test
     void whenNobodyOnCallApprovesTheOnCallOfficersAreRemindedAndTheFilerSeesIt() throws Exception {
         ProcessInstance process = file(emergency(Filings.target("TRON", "USDT", Filings.TRON_ADDRESS, "90")));
         String reference = process.getBusinessKey();
@@ -376,7 +413,11 @@ class EmergencyLaneTest {
     }
 
     private String casePage(String reference) throws Exception {
-        return Jsoup.parse(mvc.perform(get("/cases/" + reference).with(user(agency))).andReturn().getResponse().getContentAsString()).text();
+        return caseDocument(reference).text();
+    }
+
+    private Document caseDocument(String reference) throws Exception {
+        return Jsoup.parse(mvc.perform(get("/cases/" + reference).with(user(agency))).andReturn().getResponse().getContentAsString());
     }
 
     private List<MimeMessage> mailsTo(String address) {

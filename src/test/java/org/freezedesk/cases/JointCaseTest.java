@@ -29,6 +29,7 @@ import org.freezedesk.security.Role;
 import org.freezedesk.security.StaffUser;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
+import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.support.Agencies;
 import org.freezedesk.support.CaseStory;
 import org.freezedesk.support.Filings;
@@ -70,6 +71,7 @@ class JointCaseTest {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
     @Autowired CounterpartyRequestRepository counterpartyRequests;
+    @Autowired RequestTrust trust;
 
     @RegisterExtension
     static GreenMailExtension greenMail = TestMail.server();
@@ -212,7 +214,7 @@ class JointCaseTest {
     }
 
     @Test
-    void aPartnerFollowsUpTheCounterpartiesOfItsOwnRequestOnlyAndTheLeadThoseOfEvery() throws Exception {
+    void theCounterpartyIsAskedByThePartnerWhichFollowsUpItsOwnRequestOnlyAndTheLeadEvery() throws Exception {
         CaseStory story = new CaseStory(context);
         story.approve(reference);
         invite(lead, FIU, "FILE");
@@ -221,6 +223,10 @@ class JointCaseTest {
         story.approve(reference);
         long leads = tetherRequestOf(freezeCaseService.request(reference, 1, lead));
         long partners = tetherRequestOf(freezeCaseService.request(reference, 2, partner));
+
+        assertThat(trust.of(partners).agencyName()).as("the counterparty is asked by the partner's agency").isEqualTo(FIU);
+        assertThat(trust.of(partners).standing().jurisdiction()).isEqualTo("Singapore");
+        assertThat(trust.of(leads).agencyName()).isEqualTo(lead.getAgency());
 
         assertThat(revoke(partner, leads)).as("the lead's counterparty request").isEqualTo(403);
         assertThat(revoke(partner, partners)).as("its own").isEqualTo(302);

@@ -2,6 +2,7 @@ package org.freezedesk.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.freezedesk.support.Keys.bearer;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +25,13 @@ import org.freezedesk.directory.internal.AttributionRepository;
 import org.freezedesk.directory.internal.ServedAsset;
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.FreezeDeskTest;
+import org.freezedesk.support.Keys;
 import org.freezedesk.support.TargetFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,6 +52,7 @@ class DirectoryAdminTest {
     @Autowired TargetRouter router;
     @Autowired AddressValidator addresses;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
 
     @Test
     void onlyAdminsSeeTheDirectory() throws Exception {
@@ -103,6 +109,9 @@ class DirectoryAdminTest {
         assertThat(counterparties.assets(paxos.id())).containsExactly(new ServedAsset("ETH", "PYUSD", PAYPAL_USD));
         RouteKey pyusd = new RouteKey("ETH", "PYUSD", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
         assertThat(router.route(List.of(pyusd)).get(pyusd)).extracting(Route::counterpartyName).containsExactly("Paxos Trust");
+        String paxosKey = Keys.ofCounterparty(context, paxos.id());
+        assertThat(mvc.perform(get("/api/v1/counterparty/requests").with(bearer(paxosKey))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
 
         mvc.perform(post("/admin/directory/" + paxos.id()).params(params(pairs(
                         "name", "Paxos Trust", "kind", "ISSUER", "jurisdiction", "United States", "responseSlaHours", "36",
@@ -111,6 +120,14 @@ class DirectoryAdminTest {
                         .with(user(users.loadUserByUsername("admin"))).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(counterparties.findById(paxos.id()).orElseThrow().active()).as("an unticked box (only its marker field is sent) means inactive").isFalse();
+        assertThat(mvc.perform(get("/api/v1/counterparty/requests").with(bearer(paxosKey))).andReturn().getResponse().getStatus())
+                .as("its system is cut off with it").isEqualTo(401);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key WHERE counterparty_id = ? AND revoked_by = 'admin'").param(paxos.id())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(mvc.perform(post("/admin/directory/{id}/keys", paxos.id()).param("name", "again").param("expiresOn",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()).with(user(users.loadUserByUsername("admin"))).with(csrf()))
+                .andReturn().getResponse().getStatus()).as("an inactive counterparty gets no new key").isEqualTo(409);
+        assertThat(page(get("/admin/directory/" + paxos.id() + "/keys")).select("#inactive")).isNotEmpty();
         assertThat(router.route(List.of(pyusd)).get(pyusd)).as("inactive counterparties are not routed to").isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'COUNTERPARTY_UPDATED' AND object_id = ?")
                 .param(String.valueOf(paxos.id())).query(Integer.class).single()).isEqualTo(1);

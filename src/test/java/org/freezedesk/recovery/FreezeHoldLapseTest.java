@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.freezedesk.audit.Actor;
+import org.freezedesk.counterpartyrequest.CounterpartyResponded;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.recovery.internal.FreezeHold;
 import org.freezedesk.recovery.internal.FreezeHoldProcess;
@@ -31,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every wait of a freeze hold ends: it lapses on time although the filer never acts on the warning, and an
@@ -50,6 +56,9 @@ class FreezeHoldLapseTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transaction;
+    @Autowired ApplicationEventPublisher events;
 
     @AfterEach
     void realTime() {
@@ -100,6 +109,28 @@ class FreezeHoldLapseTest {
         ClockUtil.setCurrentTime(startOf(heldUntil.plusDays(1)));
         story.runJobs(hold.caseReference());
         assertThat(holds.find(hold.id()).state()).as("the old date passes without a lapse").isEqualTo(FreezeHoldState.HELD);
+    }
+
+    @Test
+    void theAnswerToldAgainAfterAnExtensionDoesNotMoveTheDateBack() {
+        RecoveryStory story = new RecoveryStory(context);
+        LocalDate heldUntil = LocalDate.now(ZoneOffset.UTC).plusDays(20);
+        FreezeHold hold = heldAtTether(story, heldUntil);
+        long answer = jdbc.sql("SELECT MAX(id) FROM counterparty_response WHERE counterparty_request_id = ?")
+                .param(hold.counterpartyRequestId()).query(Long.class).single();
+        LocalDate later = heldUntil.plusDays(30);
+        holdService.extend(hold, later, Actor.counterparty("Tether", hold.counterpartyRequestId()));
+
+        long freezeRequestId = jdbc.sql("SELECT freeze_request_id FROM counterparty_request WHERE id = ?")
+                .param(hold.counterpartyRequestId()).query(Long.class).single();
+        // Its listener failed after the answer committed, so the event is told again, after the extension.
+        Instant toldAgain = Instant.now();
+        transaction.executeWithoutResult(status -> events.publishEvent(new CounterpartyResponded(hold.counterpartyRequestId(), answer,
+                freezeRequestId, hold.caseReference(),
+                List.of(new CounterpartyResponded.TargetAnswer(hold.targetId(), Outcome.FROZEN, heldUntil)))));
+        story.awaitListenersOfEventsSince(toldAgain);
+
+        assertThat(holds.find(hold.id()).heldUntil()).as("the extension's date stands").isEqualTo(later);
     }
 
     private FreezeHold heldAtTether(RecoveryStory story, LocalDate heldUntil) {

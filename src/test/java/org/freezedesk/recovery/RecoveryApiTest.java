@@ -109,7 +109,7 @@ class RecoveryApiTest {
         assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
         assertThat(json.readTree(approved.getContentAsString()).get("reviewedBy").asText()).isEqualTo("legal");
         assertThat(recoveries.find(id).state()).isEqualTo(RecoveryState.APPROVED);
-        problem(decide(task, legal, "REJECT", "Too late"), 404);
+        problem(decide(task, legal, "REJECT", "Too late"), 409);
     }
 
     /** Legal officers deciding one instruction at once: one decision stands, every other call is refused, none fails. */

@@ -96,6 +96,11 @@ class RecoveryProcessTest {
                 .taskDefinitionKey(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION).singleResult().getId();
         mvc.perform(post("/review/recoveries/{id}", taskId).with(user(story.staff("legal"))).with(csrf()).param("decision", "APPROVE"));
         story.runJobs(reference);
+        assertThat(mvc.perform(post("/review/recoveries/{id}", taskId).with(user(story.staff("chief"))).with(csrf()).param("decision", "REJECT")
+                .param("comment", "Too late")).andReturn().getResponse().getStatus())
+                .as("a second reviewer is told it was decided already, not that it never existed").isEqualTo(409);
+        assertThat(mvc.perform(get("/review/recoveries/{id}", taskId).with(user(story.staff("legal")))).andReturn().getResponse().getStatus())
+                .isEqualTo(409);
 
         MimeMessage mail = Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> subject(m).startsWith("Recovery instruction " + reference)).findFirst().orElseThrow();

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Keys;
@@ -23,8 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Sixteen requests for a key of the same name at the same moment, on PostgreSQL: the unique constraint lets one
- * through, the others are told the name is taken, and no request fails otherwise.
+ * Sixteen requests for a key at the same moment, on PostgreSQL: of the same name, the unique constraint lets one
+ * through and the others are told the name is taken; of new names near the limit, only as many as the limit allows
+ * are made. No request fails otherwise.
  */
 @SpringBootTest(properties = {"freezedesk.mail.embedded-smtp.enabled=false", "camunda.bpm.job-execution.enabled=false"})
 @ContextConfiguration(initializers = TestMail.Initializer.class)
@@ -45,16 +47,42 @@ class ConcurrentApiKeysIT {
     void sixteenKeysOfTheSameNameAtOnceMakeOne() throws Exception {
         StaffUser agency = users.loadUserByUsername("agency");
         ApiKeyForm form = Keys.form(EnumSet.of(Role.AGENCY));
+        List<String> outcomes = atOnce(() -> form, agency);
+
+        assertThat(outcomes.stream().filter(o -> o.startsWith(ApiKeys.PREFIX))).as("created").hasSize(1);
+        assertThat(outcomes.stream().filter(o -> o.startsWith("refused name: You already have a key named"))).hasSize(REQUESTS - 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key WHERE owner_username = 'agency' AND name = ?").param(form.getName())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'API_KEY_CREATED' AND after_value LIKE ?")
+                .param("%name=" + form.getName() + ",%").query(Integer.class).single()).as("one creation recorded").isEqualTo(1);
+    }
+
+    @Test
+    void sixteenNewKeysAtOnceStopAtTheMostOneMayHold() throws Exception {
+        StaffUser legal = users.loadUserByUsername("legal");
+        for (int i = 0; i < ApiKeys.MAX_WORKING_KEYS - 2; i++) {
+            keys.createForUser(legal, Keys.form(EnumSet.of(Role.LEGAL)));
+        }
+        List<String> outcomes = atOnce(() -> Keys.form(EnumSet.of(Role.LEGAL)), legal);
+
+        assertThat(outcomes.stream().filter(o -> o.startsWith(ApiKeys.PREFIX))).as("created up to the limit").hasSize(2);
+        assertThat(outcomes.stream().filter(o -> o.startsWith("refused name: You have 20 working keys"))).hasSize(REQUESTS - 2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key WHERE owner_username = 'legal' AND revoked_at IS NULL").query(Integer.class)
+                .single()).isEqualTo(ApiKeys.MAX_WORKING_KEYS);
+    }
+
+    private List<String> atOnce(Supplier<ApiKeyForm> form, StaffUser owner) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(REQUESTS);
         List<Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
+            ApiKeyForm each = form.get();
             answers.add(threads.submit(() -> {
                 start.await();
                 try {
-                    return keys.createForUser(agency, form).secret();
-                } catch (ApiKeyProblem taken) {
-                    return "refused " + taken.field() + ": " + taken.getMessage();
+                    return keys.createForUser(owner, each).secret();
+                } catch (ApiKeyProblem refused) {
+                    return "refused " + refused.field() + ": " + refused.getMessage();
                 }
             }));
         }
@@ -64,12 +92,6 @@ class ConcurrentApiKeysIT {
             outcomes.add(answer.get());
         }
         threads.shutdown();
-
-        assertThat(outcomes.stream().filter(o -> o.startsWith(ApiKeys.PREFIX))).as("created").hasSize(1);
-        assertThat(outcomes.stream().filter(o -> o.startsWith("refused name: You already have a key named"))).hasSize(REQUESTS - 1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key WHERE owner_username = 'agency' AND name = ?").param(form.getName())
-                .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'API_KEY_CREATED' AND after_value LIKE ?")
-                .param("%name=" + form.getName() + ",%").query(Integer.class).single()).as("one creation recorded").isEqualTo(1);
+        return outcomes;
     }
 }

@@ -213,6 +213,13 @@ class PermissionMatrixTest {
                 "POST /cases/{reference}/recoveries/{id}/follow-up/withdrawal");
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, LEGAL, LEGAL_ELSEWHERE, PARTNER, FORMER_PARTNER, INVITED),
                 "POST /api/v1/addresses/validate");
+        // The address index: any agency checks its own filing's addresses and asks to join; an agency reads its own asks,
+        // an auditor every ask; asks on a case and its discoverability are the case's agency's.
+        allow(AGENCY_ROLE, "POST /api/v1/address-index/check", "POST /api/v1/address-index/asks", "GET /address-index/asks/new",
+                "POST /address-index/asks");
+        allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, AUDITOR, PARTNER, FORMER_PARTNER, INVITED), "GET /api/v1/address-index/asks",
+                "GET /address-index/asks");
+        allow(CHANGE_CASE, "POST /cases/{reference}/join-asks/{id}/decline", "POST /cases/{reference}/discovery");
         allow(EnumSet.of(OWNER, OTHER_AGENCY, TWO_ROLE, AUDITOR, PARTNER, FORMER_PARTNER, INVITED), "GET /stats", "GET /api/v1/stats");
 
         // Joint cases: only the lead changes partners; whoever reads the case reads its partners and figures per agency;
@@ -593,6 +600,11 @@ class PermissionMatrixTest {
         idOfRoute.put("/api/v1/counterparty/requests/", String.valueOf(tether.id()));
         idOfRoute.put("/api/v1/counterparty/recoveries/", String.valueOf(approved.id()));
         idOfRoute.put("/account/keys/", ownersSpareKey);
+        jdbc.sql("""
+                INSERT INTO join_ask (case_id, asking_agency, chain, address, reason, state, asked_by, asked_at)
+                VALUES (?, 'Financial Intelligence Unit', 'ETH', ?, 'Same wallets', 'OPEN', 'agency2', CURRENT_TIMESTAMP)""")
+                .params(freezeCase.id(), Filings.ETH_ADDRESS).update();
+        idOfRoute.put("/cases/{reference}/join-asks/", jdbc.sql("SELECT MAX(id) FROM join_ask").query(String.class).single());
         idOfRoute.put("/api/v1/keys/", ownersSpareKey);
         jdbc.sql("""
                 INSERT INTO webhook_subscription (agency, url, event_types, secret, active, created_by, created_at)

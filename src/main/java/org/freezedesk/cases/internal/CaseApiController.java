@@ -40,9 +40,11 @@ class CaseApiController {
     private final SmartValidator beanValidator;
     private final TargetImportService imports;
     private final TargetSanctions sanctions;
+    private final AddressIndex addressIndex;
 
     CaseApiController(FreezeCaseService freezeCaseService, FilingValidator filingValidator, SmartValidator beanValidator,
-            TargetImportService imports, TargetSanctions sanctions) {
+            TargetImportService imports, TargetSanctions sanctions, AddressIndex addressIndex) {
+        this.addressIndex = addressIndex;
         this.imports = imports;
         this.sanctions = sanctions;
         this.freezeCaseService = freezeCaseService;
@@ -62,7 +64,7 @@ class CaseApiController {
                      "mlatReference": "", "urgency": "URGENT",
                      "targets": [{"chain": "ETH", "asset": "USDT", "address": "0x52908400098527886E0F7030069857D2E4169EE7",
                                   "amount": "1250.5", "txHashes": "", "note": "first hop"}]}""")))
-    @ApiResponse(responseCode = "201", description = "Filed", content = @Content(schema = @Schema(implementation = CaseDocument.class)))
+    @ApiResponse(responseCode = "201", description = "Filed, with crossCaseMatches", content = @Content(schema = @Schema(implementation = FiledCaseDocument.class)))
     ResponseEntity<?> file(@RequestBody FilingForm form, @AuthenticationPrincipal StaffUser user) {
         BindingResult result = new BeanPropertyBindingResult(form, "form");
         beanValidator.validate(form, result);
@@ -99,9 +101,11 @@ class CaseApiController {
         }
     }
 
-    private ResponseEntity<CaseDocument> created(String reference, StaffUser user) {
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + reference))
-                .body(document(reference, user));
+    /** With the filer's targets that other agencies' cases target too, so that a case system learns it at once. */
+    private ResponseEntity<FiledCaseDocument> created(String reference, StaffUser user) {
+        CaseView view = freezeCaseService.view(reference, user);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + reference)).body(new FiledCaseDocument(
+                CaseDocument.of(view, sanctions.ofCase(view.freezeCase().id())), addressIndex.ofCase(user, view.freezeCase())));
     }
 
     /**
@@ -121,7 +125,7 @@ class CaseApiController {
                      "courtOrderReference": "W-2026-17", "urgency": "URGENT",
                      "targets": [{"chain": "ETH", "asset": "USDT", "address": "0x8ba1f109551bD432803012645Ac136ddd64DBA72",
                                   "amount": "all", "txHashes": "", "note": "Moved on from Example Exchange"}]}""")))
-    @ApiResponse(responseCode = "201", description = "Filed", content = @Content(schema = @Schema(implementation = CaseDocument.class)))
+    @ApiResponse(responseCode = "201", description = "Filed, with crossCaseMatches", content = @Content(schema = @Schema(implementation = FiledCaseDocument.class)))
     ResponseEntity<?> fileSupplementary(@PathVariable String reference, @RequestBody FilingForm form,
             @AuthenticationPrincipal StaffUser user) {
         freezeCaseService.fileableCase(reference, user);

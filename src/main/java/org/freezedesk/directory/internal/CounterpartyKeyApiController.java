@@ -36,10 +36,12 @@ class CounterpartyKeyApiController {
 
     private final CounterpartyRepository counterparties;
     private final ApiKeys keys;
+    private final DirectoryService directory;
 
-    CounterpartyKeyApiController(CounterpartyRepository counterparties, ApiKeys keys) {
+    CounterpartyKeyApiController(CounterpartyRepository counterparties, ApiKeys keys, DirectoryService directory) {
         this.counterparties = counterparties;
         this.keys = keys;
+        this.directory = directory;
     }
 
     @GetMapping
@@ -52,15 +54,15 @@ class CounterpartyKeyApiController {
 
     @PostMapping
     @Operation(summary = "Create a key for a counterparty", description = "A name unique among its keys and its last day, at "
-            + "most a year ahead; a counterparty's key has no staff roles. The secret is in this answer only.")
+            + "most a year ahead; a counterparty's key has no staff roles. The secret is in this answer only. An inactive "
+            + "counterparty gets none (409); deactivating one revokes its keys.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ApiKeyForm.class),
             examples = @ExampleObject(value = "{\"name\": \"compliance-system\", \"expiresOn\": \"2027-06-30\"}")))
     @ApiResponse(responseCode = "201", description = "Created, with its secret",
             content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     ResponseEntity<IssuedKey> create(@PathVariable long id, @RequestBody ApiKeyForm form, @AuthenticationPrincipal StaffUser admin) {
-        existing(id);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
-                .body(keys.createForCounterparty(id, form, admin.getUsername()));
+                .body(directory.issueKey(id, form, admin.getUsername()));
     }
 
     @PostMapping("/{keyId}/revoke")

@@ -36,10 +36,12 @@ class CounterpartyKeyController {
 
     private final CounterpartyRepository counterparties;
     private final ApiKeys keys;
+    private final DirectoryService directory;
 
-    CounterpartyKeyController(CounterpartyRepository counterparties, ApiKeys keys) {
+    CounterpartyKeyController(CounterpartyRepository counterparties, ApiKeys keys, DirectoryService directory) {
         this.counterparties = counterparties;
         this.keys = keys;
+        this.directory = directory;
     }
 
     @ModelAttribute
@@ -63,7 +65,7 @@ class CounterpartyKeyController {
             return VIEW;
         }
         try {
-            model.addAttribute("issued", keys.createForCounterparty(id, form, admin.getUsername()));
+            model.addAttribute("issued", directory.issueKey(id, form, admin.getUsername()));
             model.addAttribute("keys", keys.ofCounterparty(id));
             model.addAttribute("form", new ApiKeyForm());
             response.setHeader("Cache-Control", "no-store");

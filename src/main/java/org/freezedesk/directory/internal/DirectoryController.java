@@ -10,6 +10,8 @@ import org.freezedesk.address.Chain;
 import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.directory.CounterpartyRepository;
+import org.freezedesk.security.StaffUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -85,14 +87,15 @@ class DirectoryController {
 
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") CounterpartyForm form, BindingResult result,
-            @RequestParam(name = "addRows", required = false) String addRows, Model model, RedirectAttributes redirect) {
+            @RequestParam(name = "addRows", required = false) String addRows, @AuthenticationPrincipal StaffUser admin, Model model,
+            RedirectAttributes redirect) {
         counterparties.findById(id).orElseThrow(() -> new CounterpartyNotFoundException(id));
         model.addAttribute("counterpartyId", id);
         Optional<NewCounterparty> counterparty = check(id, form, result, addRows);
         if (counterparty.isEmpty()) {
             return FORM_VIEW;
         }
-        directory.update(id, counterparty.get());
+        directory.update(id, counterparty.get(), admin.getUsername());
         redirect.addFlashAttribute("message", counterparty.get().name() + " saved.");
         return "redirect:/admin/directory";
     }

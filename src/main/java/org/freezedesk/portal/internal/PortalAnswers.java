@@ -13,10 +13,12 @@ import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCase;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Target;
+import org.freezedesk.counterpartyrequest.AskingAgency;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
 import org.freezedesk.counterpartyrequest.NewOutcome;
+import org.freezedesk.counterpartyrequest.OtherRequests;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
 import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.directory.AssetPrecision;
@@ -25,6 +27,7 @@ import org.freezedesk.input.Problems;
 import org.freezedesk.portal.internal.PortalRequestDocument.AgencyDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.Acknowledgement;
 import org.freezedesk.portal.internal.PortalRequestDocument.DoNotNotify;
+import org.freezedesk.portal.internal.PortalRequestDocument.OtherRequestDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.OutcomeDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.ResponseDocument;
 import org.freezedesk.portal.internal.PortalRequestDocument.TargetDocument;
@@ -52,11 +55,16 @@ class PortalAnswers {
     private final AssetPrecision precision;
     private final SmartValidator beanValidator;
     private final RequestTrust trust;
+    private final OtherRequests otherRequests;
+    private final AskingAgency askingAgency;
 
     PortalAnswers(CounterpartyRequestRepository counterpartyRequests, CounterpartyRequestService counterpartyRequestService,
             CounterpartyRepository counterparties, CaseRepository cases, ResponseValidator responseValidator,
-            AssetPrecision precision, SmartValidator beanValidator, RequestTrust trust) {
+            AssetPrecision precision, SmartValidator beanValidator, RequestTrust trust, OtherRequests otherRequests,
+            AskingAgency askingAgency) {
         this.trust = trust;
+        this.otherRequests = otherRequests;
+        this.askingAgency = askingAgency;
         this.counterpartyRequests = counterpartyRequests;
         this.counterpartyRequestService = counterpartyRequestService;
         this.counterparties = counterparties;
@@ -123,15 +131,16 @@ class PortalAnswers {
                 .forEach(o -> byResponse.computeIfAbsent(o.responseId(), id -> new ArrayList<>()).add(o));
         List<ResponseDocument> responses = byResponse.entrySet().stream()
                 .map(e -> new ResponseDocument(e.getKey(), e.getValue().get(0).submittedAt(), e.getValue().get(0).submittedByName(),
-                        counterpartyRequests.doNotNotifyConfirmed(e.getKey()), e.getValue().stream().map(OutcomeDocument::of).toList()))
+                        counterpartyRequests.doNotNotifyConfirmed(e.getKey()), e.getValue().get(0).answeredThrough(),
+                        e.getValue().stream().map(OutcomeDocument::of).toList()))
                 .toList();
-        return new PortalRequestDocument(cr.id(), freezeCase.reference(), freezeCase.title(), freezeCase.agency(),
+        return new PortalRequestDocument(cr.id(), freezeCase.reference(), freezeCase.title(), askingAgency.of(freezeRequest.id()),
                 AgencyDocument.of(trust.of(cr.id())), freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
                 freezeRequest.mlatReference(), freezeRequest.urgency(),
                 freezeRequest.doNotNotify() ? new DoNotNotify(freezeRequest.doNotNotifyBasis(), freezeRequest.doNotNotifyUntil()) : null,
                 counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.state(), cr.dueAt(),
                 cr.acknowledged() ? new Acknowledgement(cr.acknowledgedByName(), cr.acknowledgedByTitle(), cr.acknowledgedAt()) : null,
-                targets, responses);
+                targets, responses, otherRequests.of(cr).stream().map(OtherRequestDocument::of).toList());
     }
 
     Map<Long, Target> ownTargets(CounterpartyRequest cr) {

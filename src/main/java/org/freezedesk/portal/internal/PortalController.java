@@ -18,6 +18,7 @@ import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.AccessLinks.Link;
+import org.freezedesk.counterpartyrequest.AskingAgency;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
@@ -25,6 +26,7 @@ import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.counterpartyrequest.Draft;
 import org.freezedesk.counterpartyrequest.LinkRenewals;
 import org.freezedesk.counterpartyrequest.NewOutcome;
+import org.freezedesk.counterpartyrequest.OtherRequests;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
 import org.freezedesk.directory.AssetPrecision;
@@ -62,11 +64,16 @@ class PortalController {
     private final ResponseDrafts drafts;
     private final AssetPrecision precision;
     private final RequestTrust trust;
+    private final OtherRequests otherRequests;
+    private final AskingAgency askingAgency;
 
     PortalController(PortalAccess access, CounterpartyRequestRepository counterpartyRequests,
             CounterpartyRequestService counterpartyRequestService, LinkRenewals linkRenewals, CounterpartyRepository counterparties,
-            CaseRepository cases, ResponseValidator responseValidator, ResponseDrafts drafts, AssetPrecision precision, RequestTrust trust) {
+            CaseRepository cases, ResponseValidator responseValidator, ResponseDrafts drafts, AssetPrecision precision, RequestTrust trust,
+            OtherRequests otherRequests, AskingAgency askingAgency) {
         this.access = access;
+        this.otherRequests = otherRequests;
+        this.askingAgency = askingAgency;
         this.trust = trust;
         this.counterpartyRequests = counterpartyRequests;
         this.counterpartyRequestService = counterpartyRequestService;
@@ -225,13 +232,19 @@ class PortalController {
         model.addAttribute("counterparty", counterparties.findById(cr.counterpartyId()).orElseThrow());
         model.addAttribute("freezeCase", cases.caseOfRequest(freezeRequest.id()));
         model.addAttribute("freezeRequest", freezeRequest);
+        model.addAttribute("askingAgency", askingAgency.of(freezeRequest.id()));
         model.addAttribute("trust", trust.of(cr.id()));
+        List<OtherRequests.OtherRequest> others = otherRequests.of(cr);
+        model.addAttribute("otherRequests", others);
+        model.addAttribute("alsoCountsFor", alsoCountsFor(others));
         model.addAttribute("targets", targets);
         model.addAttribute("targetLines", targets.stream().collect(Collectors.toMap(Target::id, Target::lineNumber)));
         model.addAttribute("decimals", targets.stream().collect(Collectors.toMap(Target::id, t -> precision.decimals(t.chain(), t.asset()))));
         model.addAttribute("responses", responses(counterpartyRequests.history(cr.id())));
         model.addAttribute("outcomeChoices", Outcome.answers());
         Map<Long, TargetOutcome> latest = counterpartyRequests.latestOutcomes(cr.id());
+        model.addAttribute("answeredThrough", latest.values().stream().filter(o -> o.answeredThrough() != null)
+                .collect(Collectors.toMap(TargetOutcome::targetId, TargetOutcome::answeredThrough)));
         model.addAttribute("released", targets.stream().filter(t -> latest.containsKey(t.id()) && latest.get(t.id()).outcome() == Outcome.RELEASED)
                 .map(Target::id).collect(Collectors.toSet()));
         if (!model.containsAttribute("releaseForm")) {
@@ -241,16 +254,26 @@ class PortalController {
         }
     }
 
+    /** Per target of this request, the other requests an answer for it also counts for, as "FRZ-…/2 (target 3)". */
+    private static Map<Long, List<String>> alsoCountsFor(List<OtherRequests.OtherRequest> others) {
+        Map<Long, List<String>> counts = new LinkedHashMap<>();
+        others.stream().filter(OtherRequests.OtherRequest::takesSharedAnswers).forEach(other -> other.sharedTargets().forEach(t ->
+                counts.computeIfAbsent(t.targetId(), id -> new ArrayList<>()).add(other.label() + " (target " + t.otherLine() + ")")));
+        return counts;
+    }
+
     /** The counterparty's history, one entry per submission, newest first. */
     private static List<SubmittedResponse> responses(List<TargetOutcome> history) {
         Map<Long, List<TargetOutcome>> byResponse = new LinkedHashMap<>();
         history.forEach(outcome -> byResponse.computeIfAbsent(outcome.responseId(), id -> new ArrayList<>()).add(outcome));
         return byResponse.values().stream()
-                .map(outcomes -> new SubmittedResponse(outcomes.get(0).submittedAt(), outcomes.get(0).submittedByName(), outcomes))
+                .map(outcomes -> new SubmittedResponse(outcomes.get(0).submittedAt(), outcomes.get(0).submittedByName(),
+                        outcomes.get(0).answeredThrough(), outcomes))
                 .toList();
     }
 
-    record SubmittedResponse(OffsetDateTime submittedAt, String submittedBy, List<TargetOutcome> outcomes) {
+    /** {@code answeredThrough}: the other request of the case it was sent through, or null. */
+    record SubmittedResponse(OffsetDateTime submittedAt, String submittedBy, String answeredThrough, List<TargetOutcome> outcomes) {
     }
 
     /** Per target the draft's row if there is one, otherwise the outcome in force. */

@@ -28,6 +28,9 @@ public final class FreezeHoldProcess {
      */
     public static final String HOLD_EXTENDED = "holdExtended";
 
+    /** Correlated on {@link #FREEZE_HOLD_ID} when the request the funds were frozen under is withdrawn: ends the hold's process. */
+    public static final String HOLD_RELEASED = "holdReleased";
+
     private FreezeHoldProcess() {
     }
 }

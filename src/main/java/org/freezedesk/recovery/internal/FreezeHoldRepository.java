@@ -59,12 +59,13 @@ public class FreezeHoldRepository {
      * (counterparty request, target) stops a concurrent second insert; the loser's listener fails and its event
      * is published again later, when this finds the hold and changes nothing.
      */
-    Optional<Long> open(long counterpartyRequestId, long targetId, LocalDate heldUntil) {
+    Optional<Long> open(long counterpartyRequestId, long targetId, LocalDate heldUntil, long responseId) {
         int inserted = jdbc.sql("""
-                INSERT INTO freeze_hold (counterparty_request_id, target_id, held_until, state)
-                SELECT ?, ?, ?, ? FROM (VALUES (0)) AS one (x)
+                INSERT INTO freeze_hold (counterparty_request_id, target_id, held_until, state, response_id)
+                SELECT ?, ?, ?, ?, ? FROM (VALUES (0)) AS one (x)
                 WHERE NOT EXISTS (SELECT 1 FROM freeze_hold WHERE counterparty_request_id = ? AND target_id = ?)""")
-                .params(counterpartyRequestId, targetId, heldUntil, FreezeHoldState.HELD.name(), counterpartyRequestId, targetId).update();
+                .params(counterpartyRequestId, targetId, heldUntil, FreezeHoldState.HELD.name(), responseId, counterpartyRequestId,
+                        targetId).update();
         return inserted == 0 ? Optional.empty() : find(counterpartyRequestId, targetId).map(FreezeHold::id);
     }
 
@@ -77,9 +78,35 @@ public class FreezeHoldRepository {
                 .update();
     }
 
+    /**
+     * Moves the date to what a later answer reported, and says whether it did: never for an answer older than the one
+     * that set the date, nor once the hold lapsed or was released.
+     */
+    boolean moveByAnswer(long id, LocalDate heldUntil, long responseId) {
+        return jdbc.sql("""
+                UPDATE freeze_hold SET held_until = ?, state = ?, response_id = ?
+                WHERE id = ? AND (response_id IS NULL OR response_id < ?) AND state IN (?, ?)""")
+                .params(heldUntil, FreezeHoldState.HELD.name(), responseId, id, responseId, FreezeHoldState.HELD.name(),
+                        FreezeHoldState.EXTENSION_REQUESTED.name())
+                .update() == 1;
+    }
+
     void markExtensionRequested(long id, String by) {
         jdbc.sql("UPDATE freeze_hold SET state = ?, extension_requested_at = ?, extension_requested_by = ? WHERE id = ?")
                 .params(FreezeHoldState.EXTENSION_REQUESTED.name(), OffsetDateTime.now(ZoneOffset.UTC), by, id).update();
+    }
+
+    /** Holds of a freeze request that still watch a lapse. */
+    List<FreezeHold> openForFreezeRequest(long freezeRequestId) {
+        return jdbc.sql(SELECT + " WHERE cr.freeze_request_id = ? AND h.state IN (?, ?) ORDER BY h.id")
+                .params(freezeRequestId, FreezeHoldState.HELD.name(), FreezeHoldState.EXTENSION_REQUESTED.name()).query(HOLD).list();
+    }
+
+    /** Whether this call released the hold; a replayed withdrawal finds it released already and changes nothing. */
+    boolean markReleased(long id) {
+        return jdbc.sql("UPDATE freeze_hold SET state = ? WHERE id = ? AND state IN (?, ?)")
+                .params(FreezeHoldState.RELEASED.name(), id, FreezeHoldState.HELD.name(), FreezeHoldState.EXTENSION_REQUESTED.name())
+                .update() == 1;
     }
 
     void markLapsed(long id) {

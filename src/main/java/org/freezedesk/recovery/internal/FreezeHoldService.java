@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FreezeRequestState;
+import org.freezedesk.cases.FreezeRequestWithdrawn;
 import org.freezedesk.counterpartyrequest.CounterpartyResponded;
 import org.freezedesk.input.NotOpenException;
 import org.freezedesk.security.StaffUser;
@@ -55,7 +57,10 @@ public class FreezeHoldService {
     }
 
     private void hold(CounterpartyResponded event, long targetId, LocalDate heldUntil) {
-        Optional<Long> opened = holds.open(event.counterpartyRequestId(), targetId, heldUntil);
+        if (cases.request(event.freezeRequestId()).state() == FreezeRequestState.WITHDRAWN) {
+            return;
+        }
+        Optional<Long> opened = holds.open(event.counterpartyRequestId(), targetId, heldUntil, event.responseId());
         if (opened.isPresent()) {
             long holdId = opened.get();
             audit.record(Actor.ENGINE, "HOLD_REPORTED", "freeze_hold", holdId, event.caseReference(), null, "held until " + heldUntil);
@@ -66,8 +71,26 @@ public class FreezeHoldService {
             return;
         }
         FreezeHold existing = holds.find(event.counterpartyRequestId(), targetId).orElseThrow();
-        if (!existing.heldUntil().equals(heldUntil) && existing.state() != FreezeHoldState.LAPSED) {
-            moveDate(existing, heldUntil, Actor.ENGINE);
+        if (!existing.heldUntil().equals(heldUntil) && holds.moveByAnswer(existing.id(), heldUntil, event.responseId())) {
+            dateMoved(existing, heldUntil, Actor.ENGINE);
+        }
+    }
+
+    /**
+     * A withdrawn request's counterparties are told to lift the freeze, so its holds watch no lapse any more: each
+     * open one is released and its process ended (the filer's warning task with it). Answers that arrive after the
+     * withdrawal open no hold.
+     */
+    @ApplicationModuleListener
+    public void freezeRequestWithdrawn(FreezeRequestWithdrawn event) {
+        for (FreezeHold hold : holds.openForFreezeRequest(event.freezeRequestId())) {
+            if (holds.markReleased(hold.id())) {
+                audit.record(Actor.ENGINE, "HOLD_RELEASED", "freeze_hold", hold.id(), hold.caseReference(), hold.state().name(),
+                        FreezeHoldState.RELEASED.name() + ": request withdrawn");
+                runtimeService.createMessageCorrelation(FreezeHoldProcess.HOLD_RELEASED)
+                        .processInstanceVariableEquals(FreezeHoldProcess.FREEZE_HOLD_ID, hold.id())
+                        .correlateAllWithResult();
+            }
         }
     }
 
@@ -89,11 +112,11 @@ public class FreezeHoldService {
     /** The counterparty confirms it holds the funds until a later date. */
     @Transactional
     public void extend(FreezeHold hold, LocalDate heldUntil, Actor actor) {
-        moveDate(hold, heldUntil, actor);
+        holds.extend(hold.id(), heldUntil);
+        dateMoved(hold, heldUntil, actor);
     }
 
-    private void moveDate(FreezeHold hold, LocalDate heldUntil, Actor actor) {
-        holds.extend(hold.id(), heldUntil);
+    private void dateMoved(FreezeHold hold, LocalDate heldUntil, Actor actor) {
         audit.record(actor, "HOLD_EXTENDED", "freeze_hold", hold.id(), hold.caseReference(), "held until " + hold.heldUntil(),
                 "held until " + heldUntil);
         runtimeService.createMessageCorrelation(FreezeHoldProcess.HOLD_EXTENDED)

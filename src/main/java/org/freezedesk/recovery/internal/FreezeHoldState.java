@@ -6,5 +6,7 @@ public enum FreezeHoldState {
     /** The warning came and the agency asked the counterparty to extend. */
     EXTENSION_REQUESTED,
     /** The held-until date passed without an extension. */
-    LAPSED
+    LAPSED,
+    /** The request it was frozen under was withdrawn: the counterparty lifts the freeze, and no lapse is watched. */
+    RELEASED
 }

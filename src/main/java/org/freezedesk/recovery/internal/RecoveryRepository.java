@@ -173,7 +173,10 @@ public class RecoveryRepository {
                 .update() == 1;
     }
 
-    /** Targets reported frozen in a case, with the amount already instructed against each. */
+    /**
+     * Targets reported frozen in a case, with the amount already instructed against each; never under a withdrawn
+     * request, whose counterparties were told to lift the freeze.
+     */
     public List<FrozenHolding> frozenHoldings(long caseId) {
         return jdbc.sql("""
                 SELECT cr.id AS counterparty_request_id, t.id AS target_id, c.name AS counterparty_name, c.kind,
@@ -190,7 +193,7 @@ public class RecoveryRepository {
                 JOIN counterparty c ON c.id = cr.counterparty_id
                 JOIN target t ON t.id = o.target_id
                 JOIN freeze_request fr ON fr.id = cr.freeze_request_id
-                WHERE fr.case_id = ? AND o.outcome IN ('FROZEN', 'PARTIALLY_FROZEN')
+                WHERE fr.case_id = ? AND fr.state <> 'WITHDRAWN' AND o.outcome IN ('FROZEN', 'PARTIALLY_FROZEN')
                 """ + " AND " + OUTCOMES_IN_FORCE + """
 
                 ORDER BY fr.sequence_number, t.line_number, c.name""")

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,14 +38,16 @@ public class RecoveryService {
 
     private final RecoveryRepository recoveries;
     private final RuntimeService runtimeService;
+    private final HistoryService historyService;
     private final TaskService taskService;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final CasePermissions permissions;
     private final ApplicationEventPublisher events;
 
-    RecoveryService(RecoveryRepository recoveries, RuntimeService runtimeService, TaskService taskService, AuditLog audit,
-            TransactionTemplate transaction, CasePermissions permissions, ApplicationEventPublisher events) {
+    RecoveryService(RecoveryRepository recoveries, RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
+            AuditLog audit, TransactionTemplate transaction, CasePermissions permissions, ApplicationEventPublisher events) {
+        this.historyService = historyService;
         this.permissions = permissions;
         this.events = events;
         this.recoveries = recoveries;
@@ -78,11 +83,35 @@ public class RecoveryService {
 
     /** A review the reviewer may see; one of an agency its unit does not serve is answered as if it did not exist. */
     public ReviewTask reviewTask(String taskId, StaffUser reviewer) {
-        ReviewTask reviewTask = reviewTask(taskId);
+        ReviewTask reviewTask;
+        try {
+            reviewTask = reviewTask(taskId);
+        } catch (RecoveryNotFoundException e) {
+            refuseIfDecided(taskId, reviewer);
+            throw e;
+        }
         if (!permissions.mayReviewCase(reviewTask.instruction().caseReference(), reviewer)) {
             throw new RecoveryNotFoundException(taskId);
         }
         return reviewTask;
+    }
+
+    /**
+     * A review that was decided already is a conflict (409) for a reviewer who may review the case, so a second
+     * officer learns it was decided rather than that it never existed; everyone else still learns nothing.
+     */
+    private void refuseIfDecided(String taskId, StaffUser reviewer) {
+        HistoricTaskInstance decided = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                .taskDefinitionKeyIn(RecoveryProcess.REVIEW_RECOVERY_INSTRUCTION, RecoveryProcess.REVIEW_WITHDRAWAL).singleResult();
+        if (decided == null) {
+            return;
+        }
+        HistoricVariableInstance instructionId = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(decided.getProcessInstanceId()).variableName(RecoveryProcess.RECOVERY_INSTRUCTION_ID).singleResult();
+        if (instructionId != null && instructionId.getValue() instanceof Long id
+                && permissions.mayReviewCase(recoveries.find(id).caseReference(), reviewer)) {
+            throw new NotOpenException("This recovery instruction has been decided already; its case shows the decision");
+        }
     }
 
     private ReviewTask reviewTask(String taskId) {

@@ -58,6 +58,22 @@ public class ApiKeyRepository {
         return Optional.of(key.getKey().longValue());
     }
 
+    /**
+     * Holds the user's account row until the transaction ends, so that two keys created at once (on any node) are
+     * counted one after the other against {@link org.freezedesk.security.ApiKeys#MAX_WORKING_KEYS}.
+     */
+    public void lockUser(String username) {
+        jdbc.sql("SELECT username FROM app_user WHERE username = ? FOR UPDATE").param(username).query(String.class).list();
+    }
+
+    /** Keys neither revoked nor expired. */
+    public int working(String username, Long counterpartyId, OffsetDateTime now) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM api_key WHERE revoked_at IS NULL AND expires_at > ?
+                AND (owner_username = ? OR counterparty_id = ?)""")
+                .params(now, username, counterpartyId).query(Integer.class).single();
+    }
+
     public Optional<StoredKey> byHash(String secretHash) {
         return jdbc.sql("""
                 SELECT id, owner_username, counterparty_id, name, scopes, expires_at, revoked_at, last_used_at

@@ -70,6 +70,8 @@ public class SecurityConfig {
                                 "/api/v1/recovery-reviews/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/api/v1/cases/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/addresses/**").hasAnyRole(Role.AGENCY.name(), Role.LEGAL.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/address-index/asks").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/v1/address-index/**").hasRole(Role.AGENCY.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         // Counterparties have no account: the token of their link, checked by the portal, is the credential.
                         .requestMatchers("/api/v1/portal/**").permitAll()
@@ -117,6 +119,8 @@ public class SecurityConfig {
                         .requestMatchers("/login/second-factor", "/login/enrol").access(SecondFactorLogin.awaitingSecondFactor())
                         .requestMatchers("/cases/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/invitations", "/invitations/**").hasRole(Role.AGENCY.name())
+                        .requestMatchers(HttpMethod.GET, "/address-index/asks").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
+                        .requestMatchers("/address-index/**").hasRole(Role.AGENCY.name())
                         .requestMatchers("/review/**").hasRole(Role.LEGAL.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/stats/**").hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())

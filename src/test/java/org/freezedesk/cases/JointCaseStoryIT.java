@@ -8,13 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Element;
 
 import org.freezedesk.audit.AuditEvent;
@@ -45,7 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A joint case on PostgreSQL, over HTTP, as the two agencies live it. Agency A (the demo's National Cyber Crime Unit)
  * files a case, reviewed by A's own legal unit, and invites agency B under an MLAT with the FILE scope; B accepts and
  * files its own request under its own legal basis, which A's legal unit cannot review and B's legal unit approves; the
- * case page and the API show which agency filed what; B leaves and then reads nothing. Each step is a method of its own,
+ * case page and the API show which agency filed what; Tether, asked for one address by both, sees each request come from
+ * its own agency and answers once, and both requests show it frozen; B leaves and then reads nothing. Each step is a method of its own,
  * so that a story about the counterparties' answers can be told on the same joint case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -122,11 +126,17 @@ class JointCaseStoryIT {
         assertThat(document.at("/requests/0/agency").asText()).isEqualTo(AGENCY_A);
         assertThat(document.at("/requests/1/agency").asText()).isEqualTo(AGENCY_B);
         assertThat(document.at("/requests/1/legalBasis").asText()).isEqualTo("Geldwäschegesetz § 43");
+        tetherAnswersOnceForTheSharedAddress(reference);
+
         JsonNode figures = api("b-investigator", "/api/v1/cases/" + reference + "/figures").body();
         assertThat(figures.at("/agencies").findValuesAsText("agency")).containsExactly(AGENCY_A, AGENCY_B);
         assertThat(figures.at("/agencies/0/assets/0/requested").asText()).isEqualTo("1000");
         assertThat(figures.at("/agencies/1/assets/0/requested").asText()).isEqualTo("600");
         assertThat(figures.at("/total/0/requested").asText()).as("the shared address once, at A's 1,000").isEqualTo("1300");
+        assertThat(figures.at("/agencies/0/assets/0/frozen").asText()).isEqualTo("1000");
+        assertThat(figures.at("/agencies/1/assets/0/frozen").asText()).as("B's request took Tether's one answer: all the 300 it asked")
+                .isEqualTo("300");
+        assertThat(figures.at("/total/0/frozen").asText()).as("frozen once").isEqualTo("1000");
 
         leave(reference);
         assertThat(agencyB.get("/cases/" + reference).status()).isEqualTo(404);
@@ -194,6 +204,74 @@ class JointCaseStoryIT {
         String link = reviewLink(legal, reference);
         legal.get(link);
         assertThat(legal.post(link, Map.of("decision", "APPROVE", "comment", "Basis checked")).status()).isEqualTo(302);
+    }
+
+    /**
+     * Tether is asked for the shared address by both agencies' requests. Each request names its own agency to Tether,
+     * Tether answers once through A's link, and B's request shows the address frozen, answered through A's.
+     */
+    void tetherAnswersOnceForTheSharedAddress(String reference) throws Exception {
+        Map<Integer, String> tokens = new LinkedHashMap<>();
+        await("Tether's mail about each request").atMost(PATIENCE).until(() -> {
+            tokens.putAll(tetherTokens(reference));
+            return tokens.size() == 2;
+        });
+        JsonNode asA = portal(tokens.get(1), "GET", "/api/v1/portal/request", null).body();
+        JsonNode asB = portal(tokens.get(2), "GET", "/api/v1/portal/request", null).body();
+        assertThat(asA.at("/requestingAgency/name").asText()).isEqualTo(AGENCY_A);
+        assertThat(asB.at("/requestingAgency/name").asText()).as("B's request comes from B").isEqualTo(AGENCY_B);
+        assertThat(asB.at("/requestingAgency/jurisdiction").asText()).isEqualTo("Germany");
+        assertThat(asB.get("otherRequests").findValuesAsText("askingAgency")).contains(AGENCY_A);
+
+        long shared = targetAt(asA, Filings.ETH_ADDRESS).get("id").asLong();
+        assertThat(portal(tokens.get(1), "POST", "/api/v1/portal/acknowledgement", Map.of("name", "Jo Compliance", "title", "MLRO"))
+                .status()).isEqualTo(200);
+        assertThat(portal(tokens.get(1), "POST", "/api/v1/portal/responses", Map.of("submittedBy", "Jo Compliance",
+                "outcomes", List.of(Map.of("targetId", shared, "outcome", "FROZEN", "frozenAmount", "1000")))).status()).isEqualTo(201);
+        await("B's request shows the shared address frozen").atMost(PATIENCE).until(() -> {
+            JsonNode outcome = targetAt(portal(tokens.get(2), "GET", "/api/v1/portal/request", null).body(), Filings.ETH_ADDRESS)
+                    .get("outcome");
+            return outcome != null && "FROZEN".equals(outcome.path("outcome").asText())
+                    && (reference + "/1").equals(outcome.path("answeredThrough").asText());
+        });
+    }
+
+    /** The latest link mailed to Tether's compliance contact per request number of the case. */
+    private Map<Integer, String> tetherTokens(String reference) throws Exception {
+        Map<Integer, String> tokens = new LinkedHashMap<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            boolean toTether = Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals("compliance@tether.example.org"));
+            if (toTether && message.getSubject().contains(reference)) {
+                String token = TestMail.portalPath(message).substring("/portal/".length());
+                Answer document = portal(token, "GET", "/api/v1/portal/request", null);
+                if (document.status() == 200) {
+                    tokens.put(document.body().get("requestSequence").asInt(), token);
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static JsonNode targetAt(JsonNode document, String address) {
+        for (JsonNode target : document.get("targets")) {
+            if (target.get("address").asText().equals(address)) {
+                return target;
+            }
+        }
+        throw new AssertionError("no target at " + address + " in " + document);
+    }
+
+    Answer portal(String token, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isBlank() || !response.body().startsWith("{") ? null
+                : json.readTree(response.body()));
     }
 
     void leave(String reference) {

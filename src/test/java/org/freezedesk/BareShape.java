@@ -44,7 +44,7 @@ final class BareShape implements AutoCloseable {
         }
     }
 
-    BareShape(Map<String, String> database, Duration poll) {
+    BareShape(Map<String, String> database, Duration poll, WriteTransactions writes) {
         this.poll = poll;
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.get("spring.datasource.url"));
@@ -52,7 +52,7 @@ final class BareShape implements AutoCloseable {
         dataSource.setPassword(database.get("spring.datasource.password"));
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("bare-shape");
-        configuration.setDataSource(dataSource);
+        configuration.setDataSource(writes.counting(dataSource));
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setHistory("full");
         configuration.setIdGenerator(new StrongUuidGenerator());

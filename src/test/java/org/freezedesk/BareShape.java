@@ -85,7 +85,7 @@ final class BareShape implements AutoCloseable {
                 .userTask("legalReview").camundaCandidateGroups("legal")
                 .exclusiveGateway("reviewDecision")
                 .condition("approved", "${reviewDecision == 'APPROVE'}")
-                .serviceTask("listCounterparties").camundaClass(NoOp.class)
+                .serviceTask("listCounterparties").camundaClass(NoOp.class).camundaAsyncBefore()
                 .callActivity("counterpartyRequest").calledElement(COUNTERPARTY_REQUEST).camundaAsyncAfter()
                 .camundaIn("counterpartyId", "counterpartyId")
                 .camundaInBusinessKey("#{execution.processBusinessKey}")

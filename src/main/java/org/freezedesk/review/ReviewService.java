@@ -61,6 +61,7 @@ public class ReviewService {
      * The requests of the agencies the reviewer's legal unit serves, oldest first, so nothing waits longer than it must;
      * EMERGENCY requests waiting for an on-call approval only for officers on call.
      */
+    @Transactional(readOnly = true)
     public List<ReviewItem> queue(StaffUser reviewer) {
         boolean onCall = officers.isOnCall(reviewer.getUsername());
         return taskService.createTaskQuery().taskDefinitionKeyIn(REVIEW_TASKS).orderByTaskCreateTime().asc().list().stream()

@@ -16,6 +16,7 @@ import org.freezedesk.recovery.FreezeHoldLapsing;
 import org.freezedesk.recovery.RecoveryConfirmed;
 import org.freezedesk.review.RequestApproved;
 import org.freezedesk.webhook.WebhookEventType;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -29,6 +30,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class WebhookEvents {
 
+    /**
+     * Before-commit work runs in this order; the audit log appends at the lowest precedence, when it takes the lock on
+     * the chain head that every change in the system waits for, so these reads must come before it, not under it.
+     */
+    private static final int BEFORE_THE_AUDIT_APPEND = 0;
+
     private final WebhookDispatcher dispatcher;
     private final CounterpartyRequestRepository counterpartyRequests;
 
@@ -38,18 +45,21 @@ class WebhookEvents {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @Order(BEFORE_THE_AUDIT_APPEND)
     void requestApproved(RequestApproved event) {
         dispatcher.dispatch(WebhookEventType.REQUEST_APPROVED, "request.approved/" + event.freezeRequestId(), event.caseReference(),
                 null, data(event.caseReference(), event.freezeRequestId(), null, null));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @Order(BEFORE_THE_AUDIT_APPEND)
     void requestCompleted(FreezeRequestCompleted event) {
         dispatcher.dispatch(WebhookEventType.REQUEST_COMPLETED, "request.completed/" + event.freezeRequestId(), event.caseReference(),
                 null, data(event.caseReference(), event.freezeRequestId(), null, null));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @Order(BEFORE_THE_AUDIT_APPEND)
     void counterpartyNotified(CounterpartyNotified event) {
         Map<String, Object> data = data(event.caseReference(), event.freezeRequestId(), event.counterpartyId(), event.counterpartyRequestId());
         data.put("deadline", event.deadline().toString());
@@ -58,6 +68,7 @@ class WebhookEvents {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @Order(BEFORE_THE_AUDIT_APPEND)
     void counterpartyAcknowledged(CounterpartyAcknowledged event) {
         dispatcher.dispatch(WebhookEventType.COUNTERPARTY_ACKNOWLEDGED, "counterparty.acknowledged/" + event.counterpartyRequestId(),
                 event.caseReference(), event.counterpartyId(),
@@ -66,6 +77,7 @@ class WebhookEvents {
 
     /** Every answer; the targets it reports as moved on are leads, told as an event of their own. */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @Order(BEFORE_THE_AUDIT_APPEND)
     void counterpartyResponded(CounterpartyResponded event) {
         long counterpartyId = counterpartyRequests.find(event.counterpartyRequestId()).counterpartyId();
         List<TargetOutcome> answered = counterpartyRequests.history(event.counterpartyRequestId()).stream()
@@ -87,6 +99,7 @@ class WebhookEvents {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @Order(BEFORE_THE_AUDIT_APPEND)
     void holdLapsing(FreezeHoldLapsing event) {
         CounterpartyRequest counterpartyRequest = counterpartyRequests.find(event.counterpartyRequestId());
         Map<String, Object> data = data(event.caseReference(), counterpartyRequest.freezeRequestId(), counterpartyRequest.counterpartyId(),
@@ -99,6 +112,7 @@ class WebhookEvents {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @Order(BEFORE_THE_AUDIT_APPEND)
     void recoveryConfirmed(RecoveryConfirmed event) {
         CounterpartyRequest counterpartyRequest = counterpartyRequests.find(event.counterpartyRequestId());
         Map<String, Object> data = data(event.caseReference(), counterpartyRequest.freezeRequestId(), counterpartyRequest.counterpartyId(),

@@ -112,7 +112,7 @@ public class ReviewService {
         long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FreezeRequestProcess.FREEZE_REQUEST_ID);
         FreezeRequest request = cases.request(requestId);
         FreezeCase freezeCase = cases.caseOfRequest(requestId);
-        return new ReviewItem(task.getId(), task.getCreateTime(), freezeCase, request, cases.targetsOf(requestId).size(),
+        return new ReviewItem(task.getId(), task.getCreateTime(), freezeCase, request, cases.targetCount(requestId),
                 task.getTaskDefinitionKey());
     }
 

@@ -44,7 +44,7 @@ final class BareShape implements AutoCloseable {
         }
     }
 
-    BareShape(Map<String, String> database, Duration poll) {
+    BareShape(Map<String, String> database, Duration poll, WriteTransactions writes) {
         this.poll = poll;
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.get("spring.datasource.url"));
@@ -52,7 +52,7 @@ final class BareShape implements AutoCloseable {
         dataSource.setPassword(database.get("spring.datasource.password"));
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("bare-shape");
-        configuration.setDataSource(dataSource);
+        configuration.setDataSource(writes.counting(dataSource));
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setHistory("full");
         configuration.setIdGenerator(new StrongUuidGenerator());
@@ -85,7 +85,7 @@ final class BareShape implements AutoCloseable {
                 .userTask("legalReview").camundaCandidateGroups("legal")
                 .exclusiveGateway("reviewDecision")
                 .condition("approved", "${reviewDecision == 'APPROVE'}")
-                .serviceTask("listCounterparties").camundaClass(NoOp.class)
+                .serviceTask("listCounterparties").camundaClass(NoOp.class).camundaAsyncBefore()
                 .callActivity("counterpartyRequest").calledElement(COUNTERPARTY_REQUEST).camundaAsyncAfter()
                 .camundaIn("counterpartyId", "counterpartyId")
                 .camundaInBusinessKey("#{execution.processBusinessKey}")

@@ -33,6 +33,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import javax.sql.DataSource;
 
 import org.freezedesk.directory.CounterpartyKind;
 import org.freezedesk.directory.CounterpartyRepository;
@@ -47,7 +48,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -69,6 +74,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "freezedesk.mail.embedded-smtp.enabled=false")
 @ContextConfiguration(initializers = TestMail.Initializer.class)
+@Import(CaseThroughputBenchmark.CountWrites.class)
 @DirtiesContext
 class CaseThroughputBenchmark {
 
@@ -100,6 +106,10 @@ class CaseThroughputBenchmark {
     @RegisterExtension
     static GreenMailExtension greenMail = TestMail.server();
 
+    private static final boolean WRITE_LOG = Boolean.getBoolean("bench.writeLog");
+    private static final WriteTransactions BARE_WRITES = new WriteTransactions();
+    private static final WriteTransactions APP_WRITES = new WriteTransactions();
+
     private static Map<String, String> database;
     private static Figures bare;
     private static long bareFanOutMillis;
@@ -114,14 +124,15 @@ class CaseThroughputBenchmark {
     @BeforeAll
     static void bareShape() throws Exception {
         Map<String, String> bareDatabase = PostgresTestDatabase.newDatabase();
-        try (BareShape shape = new BareShape(bareDatabase, POLL)) {
+        try (BareShape shape = new BareShape(bareDatabase, POLL, BARE_WRITES)) {
             Load.cases(WARMUP, CLIENTS, () -> shape.client(COUNTERPARTIES.size()));
-            Measure measure = Measure.start(bareDatabase);
+            Measure measure = Measure.start(bareDatabase, BARE_WRITES);
             Load.Run run = Load.cases(BARE_CASES, CLIENTS, () -> shape.client(COUNTERPARTIES.size()));
             long cpu = Load.processCpuNanos() - measure.cpu();
+            long ownWrites = BARE_WRITES.committed() - measure.ownWrites();
             Load.Counters written = Load.Counters.of(bareDatabase);
             Thread.sleep(STATISTICS_FLUSH.toMillis());
-            bare = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()),
+            bare = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()), ownWrites,
                     Load.Counters.of(bareDatabase).commitsSince(measure.counters()));
             bareFanOutMillis = shape.fanOut(FAN_OUT, Duration.ofMillis(10));
         }
@@ -154,13 +165,19 @@ class CaseThroughputBenchmark {
         indexer.start();
         try {
             Load.cases(WARMUP, CLIENTS, CaseClient::new);
-            Measure measure = Measure.start(database);
+            Measure measure = Measure.start(database, APP_WRITES);
             Load.Run run = Load.cases(CASES, CLIENTS, CaseClient::new);
             long cpu = Load.processCpuNanos() - measure.cpu();
+            long ownWrites = APP_WRITES.committed() - measure.ownWrites();
+            Map<String, Long> whatWrote = APP_WRITES.byFirstWrite();
             Load.Counters written = Load.Counters.of(database);
             Thread.sleep(STATISTICS_FLUSH.toMillis());
-            Figures whole = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()),
+            Figures whole = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()), ownWrites,
                     Load.Counters.of(database).commitsSince(measure.counters()));
+            if (WRITE_LOG) {
+                whatWrote.forEach((statement, count) -> System.out.printf("CaseThroughputBenchmark: writes %5.2f per case: %s%n",
+                        count / (double) Math.max(1, run.latencies().size()), statement));
+            }
             System.out.printf("CaseThroughputBenchmark: (b) FreezeDesk: %d cases × %d counterparties on %d clients in %.1f s, %d failed%n",
                     run.latencies().size(), COUNTERPARTIES.size(), CLIENTS, run.wallNanos() / 1e9, run.failures().size());
             run.failures().stream().limit(5).forEach(f -> System.out.println("CaseThroughputBenchmark: (b) " + f));
@@ -369,15 +386,31 @@ class CaseThroughputBenchmark {
         return "0x" + HexFormat.of().formatHex(bytes);
     }
 
-    /** Where a measured run starts: the JVM's CPU time and the database's counters. */
-    private record Measure(long cpu, Load.Counters counters) {
+    /** Where a measured run starts: the JVM's CPU time, the database's counters and the write transactions counted at JDBC. */
+    private record Measure(long cpu, Load.Counters counters, long ownWrites) {
 
-        static Measure start(Map<String, String> database) throws Exception {
-            return new Measure(Load.processCpuNanos(), Load.Counters.of(database));
+        static Measure start(Map<String, String> database, WriteTransactions writes) throws Exception {
+            writes.reset();
+            return new Measure(Load.processCpuNanos(), Load.Counters.of(database), writes.committed());
         }
     }
 
-    private record Figures(Load.Run run, long cpuNanos, long writeTransactions, long commits) {
+    /** Counts what the application's data source commits (see {@link WriteTransactions}). */
+    @TestConfiguration
+    static class CountWrites {
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource ? APP_WRITES.counting(dataSource) : bean;
+                }
+            };
+        }
+    }
+
+    private record Figures(Load.Run run, long cpuNanos, long writeTransactions, long ownWriteTransactions, long commits) {
 
         double perCase(long total) {
             return (double) total / Math.max(1, run.latencies().size());
@@ -469,6 +502,8 @@ class CaseThroughputBenchmark {
                 String.format("%.0f ms", bare.perCase(bare.cpuNanos) / 1e6));
         System.out.printf(line, "write transactions per case (whole server)", String.format("%.1f", whole.perCase(whole.writeTransactions)),
                 String.format("%.1f", bare.perCase(bare.writeTransactions)));
+        System.out.printf(line, "write transactions per case (own database, JDBC)", String.format("%.1f", whole.perCase(whole.ownWriteTransactions)),
+                String.format("%.1f", bare.perCase(bare.ownWriteTransactions)));
         System.out.printf(line, "commits per case, reads included", String.format("%.1f", whole.perCase(whole.commits)),
                 String.format("%.1f", bare.perCase(bare.commits)));
         System.out.printf(line, FAN_OUT + "-counterparty fan-out: approval POST → last mail",

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -93,6 +94,12 @@ public class AuditLog {
         @Override
         public void beforeCommit(boolean readOnly) {
             append(events);
+        }
+
+        /** Last of a transaction's before-commit work, so nothing else runs while the chain head is locked. */
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
         }
 
         @Override

@@ -309,6 +309,11 @@ public class CaseRepository {
                 .params(requestId, counterpartyId).query(TARGET).list();
     }
 
+    /** How many targets a request has, counted on the index rather than read. */
+    public int targetCount(long requestId) {
+        return jdbc.sql("SELECT COUNT(*) FROM target WHERE freeze_request_id = ?").param(requestId).query(Integer.class).single();
+    }
+
     public int unattributedCount(long requestId) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM target t WHERE t.freeze_request_id = ?

@@ -253,6 +253,8 @@ public class FreezeCaseService {
         return cases.targetsOf(request.id());
     }
 
+    /** One read-only transaction for the dozen reads of a case, not a commit each. */
+    @Transactional(readOnly = true)
     public CaseView view(String reference, StaffUser user) {
         return view(reference, user, true);
     }
@@ -261,6 +263,7 @@ public class FreezeCaseService {
      * The case without its targets, which the case page shows a page at a time ({@link TargetAnswers}) and sums up
      * per counterparty ({@link CaseRepository#routingLines}), so that a case of 50,000 targets opens at once.
      */
+    @Transactional(readOnly = true)
     public CaseView viewWithoutTargets(String reference, StaffUser user) {
         return view(reference, user, false);
     }

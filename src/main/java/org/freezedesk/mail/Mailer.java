@@ -1,18 +1,22 @@
 package org.freezedesk.mail;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.freezedesk.mail.internal.SmtpConnections;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -27,11 +31,17 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class Mailer {
 
+    /** As many as the job executor's threads that send at once, kept shorter than servers keep an idle session. */
+    private static final int KEPT_CONNECTIONS = 8;
+    private static final Duration KEPT_FOR = Duration.ofSeconds(30);
+
     private final JavaMailSender sender;
     private final SpringTemplateEngine templates;
     private final String from;
     private final String replyTo;
     private final String domain;
+    /** Null when the sender is not JavaMail's own (then every message takes a connection of its own). */
+    private final SmtpConnections connections;
 
     public Mailer(JavaMailSender sender, @Value("${freezedesk.mail.from}") String from,
             @Value("${freezedesk.mail.reply-to}") String replyTo) {
@@ -39,6 +49,8 @@ public class Mailer {
         this.from = from;
         this.replyTo = replyTo;
         this.domain = domainOf(from);
+        this.connections = sender instanceof JavaMailSenderImpl javaMail
+                ? new SmtpConnections(javaMail, KEPT_CONNECTIONS, KEPT_FOR.toMillis()) : null;
         this.templates = new SpringTemplateEngine();
         templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
         templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
@@ -92,7 +104,18 @@ public class Mailer {
         } catch (MessagingException e) {
             throw new MailSendException("could not build the message '" + mail.subject() + "'", e);
         }
-        sender.send(message);
+        if (connections != null) {
+            connections.send(message);
+        } else {
+            sender.send(message);
+        }
+    }
+
+    @PreDestroy
+    void closeConnections() {
+        if (connections != null) {
+            connections.closeAll();
+        }
     }
 
     private static String domainOf(String address) {

@@ -62,6 +62,7 @@ public class ReviewService {
      * joint case may be a partner rather than the case's agency), oldest first, so nothing waits longer than it must;
      * EMERGENCY requests waiting for an on-call approval only for officers on call.
      */
+    @Transactional(readOnly = true)
     public List<ReviewItem> queue(StaffUser reviewer) {
         boolean onCall = officers.isOnCall(reviewer.getUsername());
         return taskService.createTaskQuery().taskDefinitionKeyIn(REVIEW_TASKS).orderByTaskCreateTime().asc().list().stream()
@@ -112,7 +113,7 @@ public class ReviewService {
         long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FreezeRequestProcess.FREEZE_REQUEST_ID);
         FreezeRequest request = cases.request(requestId);
         FreezeCase freezeCase = cases.caseOfRequest(requestId);
-        return new ReviewItem(task.getId(), task.getCreateTime(), freezeCase, request, cases.targetsOf(requestId).size(),
+        return new ReviewItem(task.getId(), task.getCreateTime(), freezeCase, request, cases.targetCount(requestId),
                 task.getTaskDefinitionKey());
     }
 

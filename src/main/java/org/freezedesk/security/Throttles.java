@@ -21,6 +21,7 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +57,7 @@ public class Throttles {
     private static final int SWEEP_BATCH = 1000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
+    private final JdbcTemplate jdbc;
     private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
 
     Throttles(DataSource dataSource) throws SQLException {
@@ -65,10 +67,17 @@ public class Throttles {
                         .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                         .build()
                 : null;
+        this.jdbc = new JdbcTemplate(dataSource);
     }
 
     /** How long {@code subject} must wait before trying again; zero when it may try now. */
     public Duration blockedFor(Limit limit, String subject) {
+        // Asked on every portal and login request: a subject with no failures counting has no row, and is let through
+        // on a plain read, where asking the bucket would lock (and first insert) a row: a write transaction per request.
+        if (shared != null && jdbc.queryForObject("SELECT COUNT(*) FROM throttle_bucket WHERE id = ?", Long.class,
+                key(limit, subject)) == 0) {
+            return Duration.ZERO;
+        }
         EstimationProbe probe = bucket(limit, subject).estimateAbilityToConsume(1);
         return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
@@ -91,8 +100,12 @@ public class Throttles {
         }
     }
 
+    private static String key(Limit limit, String subject) {
+        return limit.name() + ":" + sha256(subject == null ? "" : subject);
+    }
+
     private Bucket bucket(Limit limit, String subject) {
-        String key = limit.name() + ":" + sha256(subject == null ? "" : subject);
+        String key = key(limit, subject);
         if (shared != null) {
             return shared.builder().build(key, limit::bucket);
         }

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 /** Drives freeze-request.bpmn and counterparty-request.bpmn on the engine and checks the path taken. */
@@ -73,6 +74,7 @@ class FreezeRequestProcessTest {
     @Autowired AccessLinks accessLinks;
     @Autowired StaffUserRepository users;
     @Autowired AttributionImportService attributions;
+    @Autowired JdbcClient jdbc;
 
     /** Attributed to Binance in the demo directory. */
     private static final String BINANCE_ETH_ADDRESS = "0x28C6c06298d514Db089934071355E5743bf21d60";
@@ -108,6 +110,12 @@ class FreezeRequestProcessTest {
         assertThat(freezeRequest).hasPassed("validateAndRoute").isWaitingAt("legalReview");
 
         decide(freezeRequest, ReviewDecision.APPROVE, null);
+        assertThat(children(freezeRequest)).as("the approval commits before the fan-out runs").isEmpty();
+        Job fanOut = managementService.createJobQuery().processInstanceId(freezeRequest.getId()).singleResult();
+        assertThat(fanOut).as("the fan-out waits for the job executor").isNotNull();
+        assertThat(freezeRequest).isWaitingAt("listCounterparties");
+        assertThat(legalDecisionsOf(freezeRequest)).as("the decision is stored").isEqualTo(1);
+        managementService.executeJob(fanOut.getId());
 
         List<ProcessInstance> children = children(freezeRequest);
         assertThat(children).hasSize(2);
@@ -145,7 +153,7 @@ class FreezeRequestProcessTest {
     @Test
     void fundsFrozenByBothIssuerAndExchangeCountOnceInTheCaseTotals() {
         ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", BINANCE_ETH_ADDRESS, "100"));
-        decide(freezeRequest, ReviewDecision.APPROVE, null);
+        approve(freezeRequest);
         List<ProcessInstance> children = children(freezeRequest);
         assertThat(children).extracting(child -> counterpartyRequest(child).counterpartyId()).containsExactlyInAnyOrder(tether, binance);
         executeJobs(children);
@@ -168,7 +176,7 @@ class FreezeRequestProcessTest {
         ProcessInstance freezeRequest = file(
                 Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "10"),
                 Filings.target("TRON", "USDT", Filings.TRON_ADDRESS, "20"));
-        decide(freezeRequest, ReviewDecision.APPROVE, null);
+        approve(freezeRequest);
         ProcessInstance child = children(freezeRequest).get(0);
         executeJobs(List.of(child));
         CounterpartyRequest cr = counterpartyRequest(child);
@@ -217,7 +225,7 @@ class FreezeRequestProcessTest {
     @Test
     void unansweredCriticalRequestIsRemindedAfterAQuarterOfTheSlaWithAFreshLink() throws Exception {
         ProcessInstance freezeRequest = file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "5"));
-        decide(freezeRequest, ReviewDecision.APPROVE, null);
+        approve(freezeRequest);
         ProcessInstance child = children(freezeRequest).get(0);
         executeJobs(List.of(child));
         String firstLink = TestMail.portalPath(greenMail.getReceivedMessages()[0]);
@@ -244,7 +252,7 @@ class FreezeRequestProcessTest {
         ProcessInstance freezeRequest = file(
                 Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "500"),
                 Filings.target("BTC", "BTC", Filings.BINANCE_BTC_ADDRESS, "2"));
-        decide(freezeRequest, ReviewDecision.APPROVE, null);
+        approve(freezeRequest);
         List<ProcessInstance> firstCounterparties = children(freezeRequest);
         executeJobs(firstCounterparties);
         ProcessInstance tetherRequest = childFor(firstCounterparties, tether);
@@ -274,7 +282,7 @@ class FreezeRequestProcessTest {
         assertThat(supplementaryRequest).hasPassed("validateAndRoute").isWaitingAt("legalReview");
         assertThat(reviewService.queue(users.loadUserByUsername("legal"))).extracting(item -> item.request().sequenceNumber()).contains(2);
 
-        decide(supplementaryRequest, ReviewDecision.APPROVE, null);
+        approve(supplementaryRequest);
         List<ProcessInstance> newCounterparties = children(supplementaryRequest);
         executeJobs(newCounterparties);
         long okx = counterparties.findByName("OKX").orElseThrow().id();
@@ -302,6 +310,18 @@ class FreezeRequestProcessTest {
         List<NewTarget> targets = filingValidator.validateTargets(form, errors);
         assertThat(errors.getAllErrors()).isEmpty();
         return targets;
+    }
+
+    /** Approves and runs the fan-out job, as the job executor would right after the approval commits. */
+    private void approve(ProcessInstance freezeRequest) {
+        decide(freezeRequest, ReviewDecision.APPROVE, null);
+        executeJobs(List.of(freezeRequest));
+    }
+
+    private long legalDecisionsOf(ProcessInstance freezeRequest) {
+        return jdbc.sql("SELECT COUNT(*) FROM legal_decision d JOIN freeze_request r ON r.id = d.freeze_request_id "
+                + "JOIN freeze_case c ON c.id = r.case_id WHERE c.reference = ?").param(freezeRequest.getBusinessKey())
+                .query(Long.class).single();
     }
 
     private void decide(ProcessInstance freezeRequest, ReviewDecision decision, String comment) {

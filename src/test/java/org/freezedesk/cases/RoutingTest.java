@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.freezedesk.audit.AuditEvent;
@@ -53,6 +54,7 @@ class RoutingTest {
     @Autowired ReviewService reviewService;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
     @Autowired AuditLog auditLog;
     @Autowired StaffUserRepository users;
     @Autowired MockMvc mvc;
@@ -130,6 +132,8 @@ class RoutingTest {
         approve.setDecision(ReviewDecision.APPROVE);
         String task = taskService.createTaskQuery().processInstanceId(request.request().processInstanceId()).singleResult().getId();
         reviewService.decide(task, approve, users.loadUserByUsername("legal"));
+        managementService.createJobQuery().processInstanceId(request.request().processInstanceId()).executable().list()
+                .forEach(job -> managementService.executeJob(job.getId()));
         assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(request.request().processInstanceId()).list())
                 .extracting(p -> runtimeService.getVariable(p.getId(), "counterpartyId")).containsExactly(binance);
         assertThatThrownBy(() -> freezeCaseService.overrideRoute(reference, 1, 1, Set.of(tether), "too late", agency))

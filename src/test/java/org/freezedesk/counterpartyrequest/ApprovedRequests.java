@@ -72,7 +72,7 @@ public class ApprovedRequests {
         return counterparties.findByName(name).orElseThrow().id();
     }
 
-    /** Files as the demo agency, approves as the demo legal officer; the notifications are left as jobs. */
+    /** Files as the demo agency, approves as the demo legal officer and fans out; the notifications are left as jobs. */
     public String fileAndApprove(TargetRow... targets) {
         FilingForm form = Filings.form(targets);
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
@@ -85,6 +85,9 @@ public class ApprovedRequests {
         DecisionForm decision = new DecisionForm();
         decision.setDecision(ReviewDecision.APPROVE);
         reviewService.decide(review.getId(), decision, user("legal"));
+        // The fan-out is a job after the approval; the job executor would run it at once.
+        managementService.createJobQuery().processInstanceId(freezeRequest.getId()).executable().list()
+                .forEach(job -> managementService.executeJob(job.getId()));
         return reference;
     }
 

@@ -107,6 +107,8 @@ class PortalIsolationTest {
         DecisionForm decision = new DecisionForm();
         decision.setDecision(ReviewDecision.APPROVE);
         reviewService.decide(review.getId(), decision, users.loadUserByUsername("legal"));
+        managementService.createJobQuery().processInstanceId(parent.getId()).executable().list()
+                .forEach(job -> managementService.executeJob(job.getId()));
 
         List<ProcessInstance> children = runtimeService.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).list();
         assertThat(children).hasSize(2);

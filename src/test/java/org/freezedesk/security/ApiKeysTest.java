@@ -95,6 +95,17 @@ class ApiKeysTest {
     }
 
     @Test
+    void aKeyedCallLeavesNoSessionBehind() throws Exception {
+        long sessions = jdbc.sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single();
+        MockHttpServletResponse response = mvc.perform(get("/api/v1/stats").with(Keys.bearerOf(context, "agency")))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getCookie("SESSION")).as("no session cookie").isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single()).as("no session row written")
+                .isEqualTo(sessions);
+    }
+
+    @Test
     void anExpiredOrUnknownKeyIsRefusedAndAPasswordOpensNoApi() throws Exception {
         String secret = Keys.of(context(), "auditor");
         assertThat(status(get("/api/v1/audit/head").with(bearer(secret)))).isEqualTo(200);

@@ -35,6 +35,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
@@ -116,6 +117,8 @@ class PortalAnswers {
         return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
     }
 
+    /** One read-only transaction for the document's reads, not a commit each. */
+    @Transactional(readOnly = true)
     PortalRequestDocument document(CounterpartyRequest cr) {
         FreezeRequest freezeRequest = cases.request(cr.freezeRequestId());
         FreezeCase freezeCase = cases.caseOfRequest(freezeRequest.id());

@@ -12,9 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,12 +39,12 @@ public class SecurityConfig {
     @Bean
     @Order(0)
     SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        keyOnly(http);
         return http.securityMatcher(path("/actuator/**"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/actuator/health")).permitAll()
                         .requestMatchers(path("/actuator/prometheus")).hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
-                .with(new KeyOnly(), Customizer.withDefaults())
                 .build();
     }
 
@@ -58,6 +56,7 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        keyOnly(http);
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EngineRestSecurity.operatorCalls()).hasRole(Role.ADMIN.name())
@@ -82,29 +81,24 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                                 .hasAnyAuthority(Role.AGENCY.authority(), CounterpartyClient.AUTHORITY)
                         .anyRequest().denyAll())
-                .with(new KeyOnly(), Customizer.withDefaults())
                 .build();
     }
 
     private static final String[] STAFF_ROLES = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
-    /** What the API and metrics chains share: a bearer key per call, no session, answers as problem details. */
-    private final class KeyOnly extends AbstractHttpConfigurer<KeyOnly, HttpSecurity> {
-
-        @Override
-        public void init(HttpSecurity http) throws Exception {
-            http.csrf(csrf -> csrf.disable())
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                    .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                    .exceptionHandling(e -> e.authenticationEntryPoint(ApiProblems.unauthorized())
-                            .accessDeniedHandler(ApiProblems.forbidden()));
-        }
-
-        @Override
-        public void configure(HttpSecurity http) {
-            http.addFilterBefore(new BearerKeyFilter(keys), BasicAuthenticationFilter.class);
-        }
+    /**
+     * What the API and metrics chains share: a bearer key per call, no session, answers as problem details. Set before
+     * the chain is built: from a configurer's init it came after session management had chosen to keep the security
+     * context in a session, and every keyed call then wrote a new session row.
+     */
+    private void keyOnly(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ApiProblems.unauthorized())
+                        .accessDeniedHandler(ApiProblems.forbidden()))
+                .addFilterBefore(new BearerKeyFilter(keys), BasicAuthenticationFilter.class);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.freezedesk.input.InputPolicy;
 import org.freezedesk.security.internal.ApiKeyRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +30,6 @@ public class ApiKeys {
     public static final String PREFIX = "fdk_";
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_DAYS = 365;
-    /** Working keys one owner may hold at once: enough for every system of theirs, not a store to fill. */
-    public static final int MAX_WORKING_KEYS = 20;
 
     private static final int SECRET_BYTES = 32;
     private static final int HINT_LENGTH = PREFIX.length() + 6;
@@ -38,10 +37,18 @@ public class ApiKeys {
 
     private final ApiKeyRepository repository;
     private final AccountAuditTrail audit;
+    private final int maxWorking;
 
-    ApiKeys(ApiKeyRepository repository, AccountAuditTrail audit) {
+    /** @param maxWorking keys one owner may hold working at once: enough for every system of theirs, not a store to fill */
+    ApiKeys(ApiKeyRepository repository, AccountAuditTrail audit,
+            @Value("${freezedesk.api-keys.max-working-per-owner:20}") int maxWorking) {
         this.repository = repository;
         this.audit = audit;
+        this.maxWorking = maxWorking;
+    }
+
+    public int maxWorking() {
+        return maxWorking;
     }
 
     /** A key acting as {@code owner} with at most the roles it holds now; {@code owner} may itself be a key's caller. */
@@ -110,8 +117,8 @@ public class ApiKeys {
 
     private IssuedKey issue(String ownerUsername, Long counterpartyId, String name, Set<Role> scopes, LocalDate lastDay,
             String createdBy, String nameTaken) {
-        if (repository.working(ownerUsername, counterpartyId, now()) >= MAX_WORKING_KEYS) {
-            throw new ApiKeyProblem("name", (ownerUsername != null ? "You have " : "This counterparty has ") + MAX_WORKING_KEYS
+        if (repository.working(ownerUsername, counterpartyId, now()) >= maxWorking) {
+            throw new ApiKeyProblem("name", (ownerUsername != null ? "You have " : "This counterparty has ") + maxWorking
                     + " working keys, the most one may hold: revoke one first.");
         }
         byte[] random = new byte[SECRET_BYTES];

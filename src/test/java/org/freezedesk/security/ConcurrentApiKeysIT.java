@@ -60,7 +60,7 @@ class ConcurrentApiKeysIT {
     @Test
     void sixteenNewKeysAtOnceStopAtTheMostOneMayHold() throws Exception {
         StaffUser legal = users.loadUserByUsername("legal");
-        for (int i = 0; i < ApiKeys.MAX_WORKING_KEYS - 2; i++) {
+        for (int i = 0; i < keys.maxWorking() - 2; i++) {
             keys.createForUser(legal, Keys.form(EnumSet.of(Role.LEGAL)));
         }
         List<String> outcomes = atOnce(() -> Keys.form(EnumSet.of(Role.LEGAL)), legal);
@@ -68,7 +68,7 @@ class ConcurrentApiKeysIT {
         assertThat(outcomes.stream().filter(o -> o.startsWith(ApiKeys.PREFIX))).as("created up to the limit").hasSize(2);
         assertThat(outcomes.stream().filter(o -> o.startsWith("refused name: You have 20 working keys"))).hasSize(REQUESTS - 2);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key WHERE owner_username = 'legal' AND revoked_at IS NULL").query(Integer.class)
-                .single()).isEqualTo(ApiKeys.MAX_WORKING_KEYS);
+                .single()).isEqualTo(keys.maxWorking());
     }
 
     private List<String> atOnce(Supplier<ApiKeyForm> form, StaffUser owner) throws Exception {

@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:freezedesk;DB_CLOSE_DELAY=-1",
         "freezedesk.mail.embedded-smtp.enabled=false",
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        // Every test class shares the demo users, whose keys the tests create by the hundred.
+        "freezedesk.api-keys.max-working-per-owner=100000"})
 @ContextConfiguration(initializers = TestMail.Initializer.class)
 @AutoConfigureMockMvc
 public @interface FreezeDeskTest {

@@ -60,7 +60,7 @@ public class ApiKeyRepository {
 
     /**
      * Holds the user's account row until the transaction ends, so that two keys created at once (on any node) are
-     * counted one after the other against {@link org.freezedesk.security.ApiKeys#MAX_WORKING_KEYS}.
+     * counted one after the other against {@link org.freezedesk.security.ApiKeys#maxWorking()}.
      */
     public void lockUser(String username) {
         jdbc.sql("SELECT username FROM app_user WHERE username = ? FOR UPDATE").param(username).query(String.class).list();

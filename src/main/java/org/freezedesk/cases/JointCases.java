@@ -3,6 +3,7 @@ package org.freezedesk.cases;
 import java.util.List;
 
 import org.freezedesk.audit.AuditLog;
+import org.freezedesk.cases.internal.AddressIndex;
 import org.freezedesk.cases.internal.CasePartnerRepository;
 import org.freezedesk.security.AgencyRegistry;
 import org.freezedesk.security.AgencyStanding;
@@ -28,8 +29,11 @@ public class JointCases {
     private final CasePartnerRepository partners;
     private final AgencyRegistry agencies;
     private final AuditLog audit;
+    private final AddressIndex asks;
 
-    JointCases(CasePermissions permissions, CasePartnerRepository partners, AgencyRegistry agencies, AuditLog audit) {
+    JointCases(CasePermissions permissions, CasePartnerRepository partners, AgencyRegistry agencies, AuditLog audit,
+            AddressIndex asks) {
+        this.asks = asks;
         this.permissions = permissions;
         this.partners = partners;
         this.agencies = agencies;
@@ -85,6 +89,7 @@ public class JointCases {
         CasePartner partner = partners.invite(freezeCase.id(), name, terms, scope, lead.getUsername())
                 .orElseThrow(() -> new PartnerRefusedException("agency", name + " is invited or a partner already", true));
         audit.record("PARTNER_INVITED", "case_partner", partner.id(), reference, before, describe(partner));
+        asks.invited(freezeCase, name, lead);
         return partner;
     }
 

@@ -314,6 +314,33 @@ class AddressIndexTest {
     }
 
     @Test
+    void anInvitationAnswersTheAskAndAnInvitedOrPartnerAgencyIsNoLongerShownTheCaseAsAMatch() throws Exception {
+        String address = freshAddress();
+        String reference = fileAs("agency", address, false);
+        JsonNode match = json.readTree(check("agency2", address).getContentAsString()).get("crossCaseMatches").get(0);
+        MockHttpServletResponse asked = mvc.perform(post("/api/v1/address-index/asks").with(Keys.bearerOf(context, "agency2"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"chain\": \"ETH\", \"address\": \"" + address
+                        + "\", \"matchHandle\": \"" + match.get("matchHandle").asText() + "\", \"reason\": \"Our own trace reached these wallets\"}"))
+                .andReturn().getResponse();
+        long askId = json.readTree(asked.getContentAsString()).get("id").asLong();
+
+        assertThat(mvc.perform(post("/api/v1/cases/" + reference + "/partners").with(Keys.bearerOf(context, "agency"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agency\": \"Financial Intelligence Unit\", \"agreement\": \"MLAT 2026/17\", \"scope\": \"READ\"}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(201);
+
+        Document myAsks = Jsoup.parse(mvc.perform(get("/address-index/asks").with(user(users.loadUserByUsername("agency2"))))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(myAsks.select("#ask-" + askId + " .ask-state").text()).isEqualTo("invited: see your invitations");
+        Document casePage = Jsoup.parse(mvc.perform(get("/cases/" + reference).with(user(users.loadUserByUsername("agency"))))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(casePage.select("#join-asks a")).as("no Invite button for an ask already answered").isEmpty();
+        assertThat(audit.forCase(reference)).anySatisfy(e -> assertThat(e.action()).isEqualTo("JOIN_ASK_INVITED"));
+        assertThat(json.readTree(check("agency2", address).getContentAsString()).get("crossCaseMatches"))
+                .as("the invited agency is not sent to ask again").isEmpty();
+    }
+
+    @Test
     void theFilingFormShowsTheMatchAndKeepsWhatWasTyped() throws Exception {
         String address = freshAddress();
         String reference = fileAs("agency", address, false);

@@ -1,7 +1,9 @@
 package org.freezedesk.counterpartyrequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCaseService;
+import org.freezedesk.cases.FreezeRequestProcess;
 import org.freezedesk.cases.internal.FilingForm;
 import org.freezedesk.cases.internal.FilingValidator;
 import org.freezedesk.cases.internal.NewTarget;
@@ -85,9 +89,20 @@ public class ApprovedRequests {
         DecisionForm decision = new DecisionForm();
         decision.setDecision(ReviewDecision.APPROVE);
         reviewService.decide(review.getId(), decision, user("legal"));
-        // The fan-out is a job after the approval; the job executor would run it at once.
-        managementService.createJobQuery().processInstanceId(freezeRequest.getId()).executable().list()
-                .forEach(job -> managementService.executeJob(job.getId()));
+        // The fan-out is a job after the approval: run here, unless a job executor (of this node or of another node on the
+        // same database) takes it first.
+        for (Job job : managementService.createJobQuery().processInstanceId(freezeRequest.getId())
+                .activityId(FreezeRequestProcess.LIST_COUNTERPARTIES).list()) {
+            try {
+                managementService.executeJob(job.getId());
+            } catch (ProcessEngineException takenMeanwhile) {
+                if (managementService.createJobQuery().jobId(job.getId()).count() > 0) {
+                    throw takenMeanwhile;
+                }
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> managementService.createJobQuery().processInstanceId(freezeRequest.getId())
+                .activityId(FreezeRequestProcess.LIST_COUNTERPARTIES).count() == 0);
         return reference;
     }
 

@@ -156,6 +156,15 @@ public class AddressIndex {
     public record AskResult(JoinAsk ask, boolean created, boolean unknownMatch) {
     }
 
+    /**
+     * The case's agency invited {@code agency} (in the caller's transaction): an open ask of that agency is answered by
+     * it, so it leaves the lead's list and the asker sees it invited.
+     */
+    public void invited(FreezeCase freezeCase, String agency, StaffUser lead) {
+        repository.invited(freezeCase.id(), agency, lead.getUsername()).ifPresent(askId -> audit.record("JOIN_ASK_INVITED", "JOIN_ASK",
+                askId, freezeCase.reference(), "OPEN (" + agency + ")", "INVITED (" + agency + ")"));
+    }
+
     /** The case's agency declines an open ask on its case. False when it was no longer open. */
     public boolean decline(String reference, long askId, StaffUser lead) {
         FreezeCase freezeCase = permissions.changeable(reference, lead);

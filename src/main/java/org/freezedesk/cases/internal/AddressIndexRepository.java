@@ -39,6 +39,7 @@ class AddressIndexRepository {
     private static final String DISCOVERABLE = """
               AND fr.state <> 'REJECTED'
               AND c.agency <> :agency
+              AND NOT EXISTS (SELECT 1 FROM case_partner p WHERE p.case_id = c.id AND p.agency = :agency AND p.state IN ('INVITED', 'ACTIVE'))
               AND NOT EXISTS (SELECT 1 FROM case_discovery d WHERE d.case_id = c.id AND (d.undiscoverable OR d.covert))
               AND NOT EXISTS (SELECT 1 FROM freeze_request hidden WHERE hidden.case_id = c.id AND hidden.do_not_notify)
             """;
@@ -172,6 +173,14 @@ class AddressIndexRepository {
 
     List<JoinAsk> allAsks(int limit) {
         return jdbc.sql(ASK_COLUMNS + " ORDER BY a.asked_at DESC, a.id DESC FETCH FIRST " + limit + " ROWS ONLY").query(ASK).list();
+    }
+
+    /** The open ask of {@code askingAgency} on the case, if any, answered by an invitation; its id when there was one. */
+    Optional<Long> invited(long caseId, String askingAgency, String decidedBy) {
+        Optional<Long> open = jdbc.sql("SELECT id FROM join_ask WHERE case_id = ? AND asking_agency = ? AND state = 'OPEN'")
+                .params(caseId, askingAgency).query(Long.class).optional();
+        return open.filter(id -> jdbc.sql("UPDATE join_ask SET state = 'INVITED', decided_by = ?, decided_at = ? WHERE id = ? AND state = 'OPEN'")
+                .params(decidedBy, OffsetDateTime.now(ZoneOffset.UTC), id).update() == 1);
     }
 
     /** False when the ask was no longer open: decided meanwhile, on this node or another. */

@@ -7,6 +7,8 @@ public record JoinAsk(long id, long caseId, String caseReference, String leadAge
         String reason, State state, String askedBy, OffsetDateTime askedAt, String decidedBy, OffsetDateTime decidedAt) {
 
     public enum State {
-        OPEN, DECLINED
+        OPEN, DECLINED,
+        /** The case's agency invited the asking agency: the ask is answered, the invitation takes over. */
+        INVITED
     }
 }

@@ -86,7 +86,11 @@ public final class SmtpConnections {
     private Transport connect() {
         try {
             Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
-            transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+            // As JavaMailSenderImpl does: an empty user name (the default of an unset setting) means "no AUTH", where
+            // JavaMail would try to log in with it and fail against a server that offers none.
+            String username = "".equals(sender.getUsername()) ? null : sender.getUsername();
+            String password = username == null && "".equals(sender.getPassword()) ? null : sender.getPassword();
+            transport.connect(sender.getHost(), sender.getPort(), username, password);
             return transport;
         } catch (MessagingException e) {
             throw new MailSendException("could not connect to the SMTP server", e);

@@ -24,7 +24,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.freezedesk.audit.Actor;
+import org.freezedesk.cases.CasePartner;
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.JointCases;
+import org.freezedesk.cases.PartnerScope;
 import org.freezedesk.cases.Target;
 import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestService;
@@ -73,6 +76,7 @@ class WebhookDeliveryTest {
     @Autowired WebhookSender sender;
     @Autowired CounterpartyRequestService counterpartyRequestService;
     @Autowired CaseRepository cases;
+    @Autowired JointCases jointCases;
 
     @AfterEach
     void cleanUp() {
@@ -221,6 +225,24 @@ class WebhookDeliveryTest {
         assertThat(failed.get("state").asText()).isEqualTo("FAILED");
         assertThat(failed.get("attempts").asInt()).isGreaterThan(5);
         assertThat(clock).as("given up within the maximum age").isBefore(start.plus(Duration.ofDays(3)).plusSeconds(60));
+    }
+
+    @Test
+    void aPartnerAgencysSubscriptionGetsTheJointCasesEventsWhileItIsAPartner() throws Exception {
+        RecoveryStory story = new RecoveryStory(context);
+        JsonNode partner = subscribe(user(story.staff("agency2")), "http://127.0.0.1:9/partner", "[\"request.approved\"]");
+        String joint = story.file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "10"));
+        CasePartner invited = jointCases.invite(joint, "Financial Intelligence Unit", "MLAT 2026/9", PartnerScope.READ, story.staff("agency"));
+        jointCases.accept(invited.id(), story.staff("agency2"));
+        String notJoint = story.file(Filings.target("ETH", "USDT", Filings.ETH_ADDRESS, "11"));
+        Instant approvedAt = Instant.now();
+        story.approve(joint);
+        story.approve(notJoint);
+        story.awaitListenersOfEventsSince(approvedAt);
+
+        assertThat(jdbc.sql("SELECT payload FROM webhook_delivery WHERE subscription_id = ?").param(partner.get("id").asLong())
+                .query(String.class).list()).as("the joint case's approval, not the other case's").singleElement().asString()
+                .contains(joint).doesNotContain(notJoint);
     }
 
     private long pendingDeliveries() {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,9 +53,10 @@ class SubscriptionRepository {
     }
 
     /** The active subscriptions of the agency, and of the counterparty when one is given. */
-    List<WebhookSubscription> activeFor(String agency, Long counterpartyId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE active AND (agency = ? OR counterparty_id = ?) ORDER BY id")
-                .params(agency, counterpartyId == null ? -1L : counterpartyId)
+    List<WebhookSubscription> activeFor(Collection<String> agencies, Long counterpartyId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE active AND (agency IN (:agencies) OR counterparty_id = :counterparty)"
+                        + " ORDER BY id")
+                .param("agencies", agencies).param("counterparty", counterpartyId == null ? -1L : counterpartyId)
                 .query(SubscriptionRepository::map).list();
     }
 

@@ -2,7 +2,9 @@ package org.freezedesk.webhook.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,8 +13,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.freezedesk.cases.CasePartner;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.FreezeCase;
+import org.freezedesk.cases.JointCases;
 import org.freezedesk.webhook.WebhookEventType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,19 +24,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns one event into one stored delivery per subscription that wants it: the subscriptions of the agency owning the
- * case, and, for events about one counterparty, that counterparty's. Nothing is sent here; the sender takes the rows
+ * case and of its active partner agencies (who read the whole case), and, for events about one counterparty, that
+ * counterparty's. Nothing is sent here; the sender takes the rows
  * once this transaction has committed.
  */
 @Component
 class WebhookDispatcher {
 
     private final CaseRepository cases;
+    private final JointCases jointCases;
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final ObjectMapper json;
 
-    WebhookDispatcher(CaseRepository cases, SubscriptionRepository subscriptions, DeliveryRepository deliveries, ObjectMapper json) {
+    WebhookDispatcher(CaseRepository cases, JointCases jointCases, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
+            ObjectMapper json) {
         this.cases = cases;
+        this.jointCases = jointCases;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.json = json;
@@ -50,7 +58,10 @@ class WebhookDispatcher {
         }
         OffsetDateTime now = now();
         String payload = payload(type, now, data);
-        for (WebhookSubscription subscription : subscriptions.activeFor(freezeCase.get().agency(),
+        List<String> agencies = new ArrayList<>();
+        agencies.add(freezeCase.get().agency());
+        jointCases.partners(freezeCase.get()).stream().filter(CasePartner::active).map(CasePartner::agency).forEach(agencies::add);
+        for (WebhookSubscription subscription : subscriptions.activeFor(agencies,
                 type.toCounterparty() ? counterpartyId : null)) {
             if (subscription.wants(type) && !deliveries.exists(subscription.id(), eventKey)) {
                 deliveries.insert(subscription.id(), "msg_" + UUID.randomUUID().toString().replace("-", ""), eventKey, type.type(),

@@ -310,6 +310,34 @@ public class CaseRepository {
     }
 
     /** How many targets a request has, counted on the index rather than read. */
+    /** Requests by id, for a page of them in one query; ids not found are left out. */
+    public Map<Long, FreezeRequest> requests(Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM freeze_request WHERE id IN (:ids)").param("ids", requestIds).query(REQUEST).list().stream()
+                .collect(Collectors.toMap(FreezeRequest::id, r -> r));
+    }
+
+    /** Cases by id, for a page of them in one query; ids not found are left out. */
+    public Map<Long, FreezeCase> cases(Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM freeze_case WHERE id IN (:ids)").param("ids", caseIds).query(CASE).list().stream()
+                .collect(Collectors.toMap(FreezeCase::id, c -> c));
+    }
+
+    /** How many targets each request has, for a page of requests in one query; a request without targets is left out. */
+    public Map<Long, Integer> targetCounts(Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT freeze_request_id, COUNT(*) AS n FROM target WHERE freeze_request_id IN (:ids) GROUP BY freeze_request_id")
+                .param("ids", requestIds).query((rs, n) -> Map.entry(rs.getLong("freeze_request_id"), rs.getInt("n"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public int targetCount(long requestId) {
         return jdbc.sql("SELECT COUNT(*) FROM target WHERE freeze_request_id = ?").param(requestId).query(Integer.class).single();
     }

@@ -1,6 +1,7 @@
 package org.freezedesk.counterpartyrequest;
 
 import org.freezedesk.cases.CaseRepository;
+import org.freezedesk.cases.FreezeRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,10 @@ public class AskingAgency {
     }
 
     public String of(long freezeRequestId) {
-        return cases.request(freezeRequestId).agency();
+        return of(cases.request(freezeRequestId));
+    }
+
+    public String of(FreezeRequest request) {
+        return request.agency();
     }
 }

@@ -49,10 +49,18 @@ public class RequestTrust {
     public Trust of(long counterpartyRequestId) {
         CounterpartyRequest counterpartyRequest = counterpartyRequests.find(counterpartyRequestId);
         FreezeRequest request = cases.request(counterpartyRequest.freezeRequestId());
-        FreezeCase freezeCase = cases.caseOfRequest(request.id());
         Counterparty counterparty = counterparties.findById(counterpartyRequest.counterpartyId()).orElseThrow();
-        List<Target> targets = cases.targetsRoutedTo(request.id(), counterparty.id());
-        String agency = askingAgency.of(request.id());
+        return of(counterpartyRequest, request, cases.caseOfRequest(request.id()), counterparty,
+                cases.targetsRoutedTo(request.id(), counterparty.id()));
+    }
+
+    /**
+     * The same from what the caller has read already (the portal's request document reads every one of them), so
+     * that a page costs these reads once, not twice; {@code targets} are the ones routed to this counterparty.
+     */
+    public Trust of(CounterpartyRequest counterpartyRequest, FreezeRequest request, FreezeCase freezeCase, Counterparty counterparty,
+            List<Target> targets) {
+        String agency = askingAgency.of(request);
         return new Trust(agency, agencies.standing(agency).orElse(null),
                 Canonical.sha256(canonical(freezeCase, agency, request, counterpartyRequest, counterparty, targets)));
     }

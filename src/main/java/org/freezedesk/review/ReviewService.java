@@ -1,5 +1,6 @@
 package org.freezedesk.review;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,32 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<ReviewItem> queue(StaffUser reviewer) {
         boolean onCall = officers.isOnCall(reviewer.getUsername());
-        return taskService.createTaskQuery().taskDefinitionKeyIn(REVIEW_TASKS).orderByTaskCreateTime().asc().list().stream()
+        List<Task> tasks = taskService.createTaskQuery().taskDefinitionKeyIn(REVIEW_TASKS).orderByTaskCreateTime().asc().list().stream()
                 .filter(task -> onCall || !FreezeRequestProcess.ON_CALL_APPROVAL.equals(task.getTaskDefinitionKey()))
-                .map(this::item).filter(item -> permissions.mayReview(item.request().agency(), reviewer)).toList();
+                .toList();
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        // A fixed number of queries for the whole queue, not four per item: each task's request id (a variable of its
+        // process instance), then the requests, their cases and their target counts.
+        Map<String, Long> requestOfInstance = new HashMap<>();
+        runtimeService.createVariableInstanceQuery().variableName(FreezeRequestProcess.FREEZE_REQUEST_ID)
+                .processInstanceIdIn(tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new)).list().stream()
+                .filter(variable -> variable.getExecutionId().equals(variable.getProcessInstanceId()))
+                .forEach(variable -> requestOfInstance.put(variable.getProcessInstanceId(), (Long) variable.getValue()));
+        Map<Long, FreezeRequest> requests = cases.requests(requestOfInstance.values());
+        Map<Long, FreezeCase> freezeCases = cases.cases(requests.values().stream().map(FreezeRequest::caseId).distinct().toList());
+        Map<Long, Integer> targetCounts = cases.targetCounts(requests.keySet());
+        List<ReviewItem> items = new ArrayList<>();
+        for (Task task : tasks) {
+            FreezeRequest request = requests.get(requestOfInstance.get(task.getProcessInstanceId()));
+            // A task decided between the queries has no request left to show: it is no longer in the queue.
+            if (request != null && permissions.mayReview(request.agency(), reviewer)) {
+                items.add(new ReviewItem(task.getId(), task.getCreateTime(), freezeCases.get(request.caseId()), request,
+                        targetCounts.getOrDefault(request.id(), 0), task.getTaskDefinitionKey()));
+            }
+        }
+        return items;
     }
 
     /**

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -112,6 +113,26 @@ class FreezeHoldOnEveryPathTest {
         story.awaitListenersOfEventsSince(replayedAt);
         assertThat(holds.forCounterpartyRequest(cr.id())).as("a replayed answer opens no second hold").hasSize(1);
         assertThat(freezeHoldProcesses(hold)).as("nor a second process").isEqualTo(1);
+    }
+
+    @Test
+    void onlyAnAnswerWithAHeldUntilDateIsKeptForTheFreezeHoldListener() {
+        LocalDate heldUntil = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        assertThat(freezeHoldPublicationsFor(new CounterpartyResponded.TargetAnswer(1L, Outcome.FROZEN, null)))
+                .as("no held-until date: nothing to keep, nothing to delete after").isZero();
+        assertThat(freezeHoldPublicationsFor(new CounterpartyResponded.TargetAnswer(1L, Outcome.FROZEN, heldUntil)))
+                .as("a held-until date: kept until the listener has opened the hold").isOne();
+    }
+
+    /** Publications stored for the freeze-hold listener when the event is published; rolled back after counting. */
+    private long freezeHoldPublicationsFor(CounterpartyResponded.TargetAnswer answer) {
+        return transaction.execute(status -> {
+            events.publishEvent(new CounterpartyResponded(-1L, -1L, -1L, "FD-TEST", List.of(answer)));
+            status.setRollbackOnly();
+            return context.getBean(JdbcClient.class)
+                    .sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE ?")
+                    .param("%FreezeHoldService.counterpartyResponded%").query(Long.class).single();
+        });
     }
 
     private CounterpartyResponded respond(RecoveryStory story, CounterpartyRequest cr, Target target, LocalDate heldUntil) {

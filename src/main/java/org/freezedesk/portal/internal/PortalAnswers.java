@@ -22,6 +22,7 @@ import org.freezedesk.counterpartyrequest.OtherRequests;
 import org.freezedesk.counterpartyrequest.TargetOutcome;
 import org.freezedesk.counterpartyrequest.RequestTrust;
 import org.freezedesk.directory.AssetPrecision;
+import org.freezedesk.directory.Counterparty;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.input.Problems;
 import org.freezedesk.portal.internal.PortalRequestDocument.AgencyDocument;
@@ -35,7 +36,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
@@ -58,11 +61,14 @@ class PortalAnswers {
     private final RequestTrust trust;
     private final OtherRequests otherRequests;
     private final AskingAgency askingAgency;
+    private final TransactionTemplate readOnly;
 
     PortalAnswers(CounterpartyRequestRepository counterpartyRequests, CounterpartyRequestService counterpartyRequestService,
             CounterpartyRepository counterparties, CaseRepository cases, ResponseValidator responseValidator,
             AssetPrecision precision, SmartValidator beanValidator, RequestTrust trust, OtherRequests otherRequests,
-            AskingAgency askingAgency) {
+            AskingAgency askingAgency, PlatformTransactionManager transactionManager) {
+        this.readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
         this.trust = trust;
         this.otherRequests = otherRequests;
         this.askingAgency = askingAgency;
@@ -83,7 +89,7 @@ class PortalAnswers {
             return badRequest(result);
         }
         counterpartyRequestService.acknowledge(cr, form.getName().strip(), form.getTitle().strip(), actor(cr));
-        return ResponseEntity.ok(document(counterpartyRequests.find(cr.id())));
+        return ResponseEntity.ok(documentNow(cr.id()));
     }
 
     ResponseEntity<?> respond(CounterpartyRequest cr, ResponseForm form, String clientAddress, String acknowledgeFirst) {
@@ -100,7 +106,7 @@ class PortalAnswers {
         }
         counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), clientAddress, outcomes, form.isDoNotNotifyConfirmed(),
                 actor(cr));
-        return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(documentNow(cr.id()));
     }
 
     /** For a withdrawn request ({@code state} WITHDRAWN): confirms, per target, that the freeze was lifted. */
@@ -114,16 +120,23 @@ class PortalAnswers {
         }
         counterpartyRequestService.confirmRelease(cr, form.getSubmittedBy().strip(), clientAddress, released,
                 form.isDoNotNotifyConfirmed(), actor(cr));
-        return ResponseEntity.status(HttpStatus.CREATED).body(document(counterpartyRequests.find(cr.id())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(documentNow(cr.id()));
     }
 
-    /** One read-only transaction for the document's reads, not a commit each. */
+    /** The document as it is after a change: read like {@link #document}, in one read-only transaction. */
+    private PortalRequestDocument documentNow(long counterpartyRequestId) {
+        return readOnly.execute(status -> document(counterpartyRequests.find(counterpartyRequestId)));
+    }
+
+    /** One read-only transaction for the document's reads, not a commit each; each row read once. */
     @Transactional(readOnly = true)
     PortalRequestDocument document(CounterpartyRequest cr) {
         FreezeRequest freezeRequest = cases.request(cr.freezeRequestId());
         FreezeCase freezeCase = cases.caseOfRequest(freezeRequest.id());
         Map<Long, TargetOutcome> latest = counterpartyRequests.latestOutcomes(cr.id());
-        List<TargetDocument> targets = cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId()).stream()
+        Counterparty counterparty = counterparties.findById(cr.counterpartyId()).orElseThrow();
+        List<Target> routed = cases.targetsRoutedTo(cr.freezeRequestId(), cr.counterpartyId());
+        List<TargetDocument> targets = routed.stream()
                 .map(t -> new TargetDocument(t.id(), t.lineNumber(), t.chain(), t.asset(), t.address(),
                         Caip10.of(t.chain(), t.address()), t.amountText(),
                         precision.decimals(t.chain(), t.asset()), t.txHashes(), t.note(),
@@ -137,11 +150,11 @@ class PortalAnswers {
                         counterpartyRequests.doNotNotifyConfirmed(e.getKey()), e.getValue().get(0).answeredThrough(),
                         e.getValue().stream().map(OutcomeDocument::of).toList()))
                 .toList();
-        return new PortalRequestDocument(cr.id(), freezeCase.reference(), freezeCase.title(), askingAgency.of(freezeRequest.id()),
-                AgencyDocument.of(trust.of(cr.id())), freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
+        return new PortalRequestDocument(cr.id(), freezeCase.reference(), freezeCase.title(), askingAgency.of(freezeRequest),
+                AgencyDocument.of(trust.of(cr, freezeRequest, freezeCase, counterparty, routed)), freezeRequest.sequenceNumber(), freezeRequest.legalBasis(), freezeRequest.courtOrderReference(),
                 freezeRequest.mlatReference(), freezeRequest.urgency(),
                 freezeRequest.doNotNotify() ? new DoNotNotify(freezeRequest.doNotNotifyBasis(), freezeRequest.doNotNotifyUntil()) : null,
-                counterparties.findById(cr.counterpartyId()).orElseThrow().name(), cr.state(), cr.dueAt(),
+                counterparty.name(), cr.state(), cr.dueAt(),
                 cr.acknowledged() ? new Acknowledgement(cr.acknowledgedByName(), cr.acknowledgedByTitle(), cr.acknowledgedAt()) : null,
                 targets, responses, otherRequests.of(cr).stream().map(OtherRequestDocument::of).toList());
     }

@@ -45,9 +45,10 @@ public class FreezeHoldService {
     /**
      * Opens a hold (and its freeze-hold process) for every frozen target with a held-until date, or moves the date
      * of the hold already open. Runs after the answer has committed, in a transaction of its own; a replayed event
-     * finds the hold already open and opens no second one.
+     * finds the hold already open and opens no second one. Most answers give no held-until date: the condition keeps
+     * the event publication registry from storing (and later deleting) a publication for them, a write per answer.
      */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.targets().?[outcome().freezesFunds() and heldUntil() != null].size() > 0")
     public void counterpartyResponded(CounterpartyResponded event) {
         for (CounterpartyResponded.TargetAnswer answer : event.targets()) {
             if (answer.outcome().freezesFunds() && answer.heldUntil() != null) {

@@ -223,8 +223,8 @@ class JointCaseStoryIT {
         assertThat(asB.at("/requestingAgency/jurisdiction").asText()).isEqualTo("Germany");
         assertThat(asB.get("otherRequests").findValuesAsText("askingAgency")).contains(AGENCY_A);
         assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> TestMail.text(m).contains(tokens.get(2)))
-                .map(TestMail::text)).as("the mail names the agency that asks").singleElement().asString()
-                .contains(AGENCY_B + " asks you to freeze funds").doesNotContain(AGENCY_A + " asks you");
+                .map(TestMail::text)).as("the mail (one per Tether contact) names the agency that asks").isNotEmpty()
+                .allSatisfy(text -> assertThat(text).contains(AGENCY_B + " asks you to freeze funds").doesNotContain(AGENCY_A + " asks you"));
 
         long shared = targetAt(asA, Filings.ETH_ADDRESS).get("id").asLong();
         assertThat(portal(tokens.get(1), "POST", "/api/v1/portal/acknowledgement", Map.of("name", "Jo Compliance", "title", "MLRO"))

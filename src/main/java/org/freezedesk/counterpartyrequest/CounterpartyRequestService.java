@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CounterpartyRequestService {
 
+    private static final int TOGETHER_ATTEMPTS = 3;
     private static final int CORRELATION_ATTEMPTS = 8;
     private static final long CORRELATION_PAUSE_MILLIS = 20;
 
@@ -83,8 +84,11 @@ public class CounterpartyRequestService {
     }
 
     /**
-     * Stores the response first and only then tells the process, which reads the outcomes from the table:
-     * a response is never lost, even when the process is busy with an earlier one. {@link CounterpartyResponded}
+     * Stores the response and tells the process, which reads the outcomes from the table, in one transaction that
+     * holds the requests' rows: one commit instead of two, and nobody sees an answer its process has not yet taken.
+     * When the engine's own work on the process (a timer, the notification job) collides with it, the whole
+     * transaction is tried again; after {@link #TOGETHER_ATTEMPTS} collisions the response is stored on its own and
+     * the process told afterwards, as a response is never lost. {@link CounterpartyResponded}
      * is published in the same transaction, so other features hear of every stored answer, late or not. A request
      * that forbids telling the customer takes an answer only with {@code doNotNotifyConfirmed}; a withdrawn request
      * takes none but the confirmation of its release.
@@ -97,25 +101,38 @@ public class CounterpartyRequestService {
      */
     public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
             List<NewOutcome> outcomes, boolean doNotNotifyConfirmed, Actor actor) {
-        List<Long> answered = transaction.execute(status -> {
-            refuseIfCaseClosed(counterpartyRequest);
-            List<Long> lock = new ArrayList<>(List.of(counterpartyRequest.id()));
-            counterpartyRequests.othersOfCaseToSameCounterparty(counterpartyRequest.id()).forEach(other -> lock.add(other.id()));
-            counterpartyRequests.lockInOrder(lock);
-            CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
-            refuseIfWithdrawn(before);
-            requireConfirmation(counterpartyRequest, doNotNotifyConfirmed);
-            long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes,
-                    doNotNotifyConfirmed);
-            String caseReference = caseReference(counterpartyRequest);
-            audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference, before.name(),
-                    counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes) + confirmation(doNotNotifyConfirmed));
-            publishResponded(counterpartyRequest.id(), responseId, counterpartyRequest.freezeRequestId(), caseReference, outcomes);
-            List<Long> requests = new ArrayList<>(List.of(counterpartyRequest.id()));
-            requests.addAll(share(counterpartyRequest, responseId, submittedByName, clientAddress, outcomes, caseReference, actor));
-            return requests;
-        });
-        answered.forEach(this::correlate);
+        for (int attempt = 1; attempt <= TOGETHER_ATTEMPTS; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> store(counterpartyRequest, submittedByName, clientAddress, outcomes,
+                        doNotNotifyConfirmed, actor).forEach(this::tellProcess));
+                return;
+            } catch (OptimisticLockingException collided) {
+                pause(ThreadLocalRandom.current().nextLong(CORRELATION_PAUSE_MILLIS * attempt));
+            }
+        }
+        transaction.execute(status -> store(counterpartyRequest, submittedByName, clientAddress, outcomes, doNotNotifyConfirmed, actor))
+                .forEach(this::correlate);
+    }
+
+    /** Stores the response, and its copies on the other requests it counts for; returns the requests that took some. */
+    private List<Long> store(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
+            List<NewOutcome> outcomes, boolean doNotNotifyConfirmed, Actor actor) {
+        refuseIfCaseClosed(counterpartyRequest);
+        List<Long> lock = new ArrayList<>(List.of(counterpartyRequest.id()));
+        counterpartyRequests.othersOfCaseToSameCounterparty(counterpartyRequest.id()).forEach(other -> lock.add(other.id()));
+        counterpartyRequests.lockInOrder(lock);
+        CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
+        refuseIfWithdrawn(before);
+        requireConfirmation(counterpartyRequest, doNotNotifyConfirmed);
+        long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes,
+                doNotNotifyConfirmed);
+        String caseReference = caseReference(counterpartyRequest);
+        audit.record(actor, "RESPONDED", "counterparty_response", responseId, caseReference, before.name(),
+                counterpartyRequests.find(counterpartyRequest.id()).state() + ": " + describe(outcomes) + confirmation(doNotNotifyConfirmed));
+        publishResponded(counterpartyRequest.id(), responseId, counterpartyRequest.freezeRequestId(), caseReference, outcomes);
+        List<Long> requests = new ArrayList<>(List.of(counterpartyRequest.id()));
+        requests.addAll(share(counterpartyRequest, responseId, submittedByName, clientAddress, outcomes, caseReference, actor));
+        return requests;
     }
 
     /** Records the answers on the other requests they count for; returns the requests that took some. */
@@ -240,19 +257,18 @@ public class CounterpartyRequestService {
     }
 
     /**
-     * Tells the request's process, holding the request's row: answers sent at once through several requests (one shared
-     * with the others) meet on each process, and two correlations running at once on one process would each find it
-     * waiting and then trip over each other. The answer is already stored, so a failed attempt loses nothing; the retries
-     * (the engine's own jobs can still collide with it) wait a little, at random, so as not to collide again in step.
+     * Tells the request's process of an answer stored on its own, after repeated collisions, holding the request's row:
+     * answers sent at once through several requests (one shared with the others) meet on each process, and two
+     * correlations running at once on one process would each find it waiting and then trip over each other. The answer
+     * is already stored, so a failed attempt loses nothing; the retries wait a little, at random, so as not to collide
+     * again in step.
      */
     private void correlate(long counterpartyRequestId) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction.executeWithoutResult(status -> {
                     counterpartyRequests.lockInOrder(List.of(counterpartyRequestId));
-                    runtimeService.createMessageCorrelation(CounterpartyRequestProcess.RESPONSE_MESSAGE)
-                            .processInstanceVariableEquals(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequestId)
-                            .correlateAllWithResult();
+                    tellProcess(counterpartyRequestId);
                 });
                 return;
             } catch (OptimisticLockingException concurrentResponse) {
@@ -262,6 +278,13 @@ public class CounterpartyRequestService {
                 pause(ThreadLocalRandom.current().nextLong(CORRELATION_PAUSE_MILLIS * attempt));
             }
         }
+    }
+
+    /** In the caller's transaction, which holds the request's row. */
+    private void tellProcess(long counterpartyRequestId) {
+        runtimeService.createMessageCorrelation(CounterpartyRequestProcess.RESPONSE_MESSAGE)
+                .processInstanceVariableEquals(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequestId)
+                .correlateAllWithResult();
     }
 
     private static void pause(long millis) {

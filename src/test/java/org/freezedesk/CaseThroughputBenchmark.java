@@ -12,11 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,10 +27,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import javax.sql.DataSource;
 
 import org.freezedesk.directory.CounterpartyKind;
@@ -44,7 +38,6 @@ import org.freezedesk.support.TestMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,14 +55,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Whole FreezeDesk cases through HTTP beside the bare engine running the same process shape (issue 14), in one run on
  * PostgreSQL, each on a fresh database of its own: (a) {@link BareShape} with no-op steps; (b) cases filed over the API
- * by the demo agency, approved by the demo legal officer over the API, mailed through a real SMTP server in this JVM,
- * answered FROZEN by every counterparty over the portal API with the token from its mail, until the request is
- * COMPLETED; (c) one case
- * fanned out to a hundred counterparties; (d) fifty portal clients at once. Prints its figures; asserts only that every
- * case went through. Sizes: {@code -Dbench.cases} (200), {@code -Dbench.clients} (8), {@code -Dbench.bareCases}
+ * by the demo agency, approved by the demo legal officer over the API, mailed to a real SMTP server in this JVM
+ * ({@link BenchmarkSmtp}), answered FROZEN by every counterparty over the portal API with the token from its mail,
+ * until the request is COMPLETED; (c) one case fanned out to a hundred counterparties; (d) fifty portal clients at once,
+ * each reading and answering once a period, then as fast as they go. Prints its figures; asserts only that every case
+ * went through. Sizes: {@code -Dbench.cases} (200), {@code -Dbench.clients} (8), {@code -Dbench.bareCases}
  * (5 × cases), {@code -Dbench.warmup} (one case per client), {@code -Dbench.fanOut} (100), {@code -Dbench.portalClients}
- * (50), {@code -Dbench.portalSeconds} (20), {@code -Dbench.pollMillis} (100: how often a client looks whether a
- * case moved on).
+ * (50), {@code -Dbench.portalSeconds} (20, each portal run), {@code -Dbench.portalPeriodMillis} (1000),
+ * {@code -Dbench.pollMillis} (100: how often a client looks whether a case moved on).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "freezedesk.mail.embedded-smtp.enabled=false")
@@ -85,6 +78,7 @@ class CaseThroughputBenchmark {
     private static final int FAN_OUT = Integer.getInteger("bench.fanOut", 100);
     private static final int PORTAL_CLIENTS = Integer.getInteger("bench.portalClients", 50);
     private static final Duration PORTAL_TIME = Duration.ofSeconds(Long.getLong("bench.portalSeconds", 20));
+    private static final Duration PORTAL_PERIOD = Duration.ofMillis(Long.getLong("bench.portalPeriodMillis", 1000));
     private static final Duration POLL = Duration.ofMillis(Long.getLong("bench.pollMillis", 100));
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     /** A PostgreSQL backend reports its counts at the latest 10 s after it went idle. */
@@ -103,8 +97,8 @@ class CaseThroughputBenchmark {
     private static final Pattern REFERENCE = Pattern.compile("FRZ-\\d{4}-\\d{6}");
     private static final Pattern PORTAL_PATH = Pattern.compile("/portal/([A-Za-z0-9_-]{43})");
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = TestMail.server();
+    private static final MailIndex mails = new MailIndex();
+    private static final BenchmarkSmtp smtp = new BenchmarkSmtp(TestMail.PORT, mails::index);
 
     private static final boolean WRITE_LOG = Boolean.getBoolean("bench.writeLog");
     private static final WriteTransactions BARE_WRITES = new WriteTransactions();
@@ -150,7 +144,6 @@ class CaseThroughputBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private MailIndex mails;
     private String agencyKey;
     private String legalKey;
 
@@ -159,41 +152,35 @@ class CaseThroughputBenchmark {
         assertThat(bare.run.failures()).as("the bare shape's cases").isEmpty();
         agencyKey = Keys.of(context, "agency");
         legalKey = Keys.of(context, "legal");
-        mails = new MailIndex();
-        Thread indexer = new Thread(mails, "mail-index");
-        indexer.setDaemon(true);
-        indexer.start();
-        try {
-            Load.cases(WARMUP, CLIENTS, CaseClient::new);
-            Measure measure = Measure.start(database, APP_WRITES);
-            Load.Run run = Load.cases(CASES, CLIENTS, CaseClient::new);
-            long cpu = Load.processCpuNanos() - measure.cpu();
-            long ownWrites = APP_WRITES.committed() - measure.ownWrites();
-            Map<String, Long> whatWrote = APP_WRITES.byFirstWrite();
-            Load.Counters written = Load.Counters.of(database);
-            Thread.sleep(STATISTICS_FLUSH.toMillis());
-            Figures whole = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()), ownWrites,
-                    Load.Counters.of(database).commitsSince(measure.counters()));
-            if (WRITE_LOG) {
-                whatWrote.forEach((statement, count) -> System.out.printf("CaseThroughputBenchmark: writes %5.2f per case: %s%n",
-                        count / (double) Math.max(1, run.latencies().size()), statement));
-            }
-            System.out.printf("CaseThroughputBenchmark: (b) FreezeDesk: %d cases × %d counterparties on %d clients in %.1f s, %d failed%n",
-                    run.latencies().size(), COUNTERPARTIES.size(), CLIENTS, run.wallNanos() / 1e9, run.failures().size());
-            run.failures().stream().limit(5).forEach(f -> System.out.println("CaseThroughputBenchmark: (b) " + f));
-
-            FanOut fanOut = fanOut();
-            Map<String, PortalFigures> portal = portalLoad(fanOut.tokens());
-
-            print(whole, fanOut, portal);
-            assertThat(run.failures()).as("FreezeDesk's cases").isEmpty();
-        } finally {
-            indexer.interrupt();
+        Load.cases(WARMUP, CLIENTS, CaseClient::new);
+        Measure measure = Measure.start(database, APP_WRITES);
+        Load.Run run = Load.cases(CASES, CLIENTS, CaseClient::new);
+        long cpu = Load.processCpuNanos() - measure.cpu();
+        long ownWrites = APP_WRITES.committed() - measure.ownWrites();
+        Map<String, Long> whatWrote = APP_WRITES.byFirstWrite();
+        Load.Counters written = Load.Counters.of(database);
+        Thread.sleep(STATISTICS_FLUSH.toMillis());
+        Figures whole = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()), ownWrites,
+                Load.Counters.of(database).commitsSince(measure.counters()));
+        if (WRITE_LOG) {
+            whatWrote.forEach((statement, count) -> System.out.printf("CaseThroughputBenchmark: writes %5.2f per case: %s%n",
+                    count / (double) Math.max(1, run.latencies().size()), statement));
         }
+        System.out.printf("CaseThroughputBenchmark: (b) FreezeDesk: %d cases × %d counterparties on %d clients in %.1f s, %d failed%n",
+                run.latencies().size(), COUNTERPARTIES.size(), CLIENTS, run.wallNanos() / 1e9, run.failures().size());
+        run.failures().stream().limit(5).forEach(f -> System.out.println("CaseThroughputBenchmark: (b) " + f));
+
+        FanOut fanOut = fanOut();
+        Map<String, PortalFigures> paced = portalLoad(fanOut.tokens(), PORTAL_PERIOD);
+        Map<String, PortalFigures> saturated = portalLoad(fanOut.tokens(), Duration.ZERO);
+
+        print(whole, fanOut, paced, saturated);
+        assertThat(run.failures()).as("FreezeDesk's cases").isEmpty();
     }
 
     @AfterAll
-    static void noteTheLoad() {
+    static void noteTheLoad() throws Exception {
+        smtp.close();
         System.out.println("CaseThroughputBenchmark: figures are of this machine as it was during the run; other work on it slows both sides.");
     }
 
@@ -302,8 +289,13 @@ class CaseThroughputBenchmark {
     record PortalFigures(List<Long> latencies, int errors) {
     }
 
-    /** Each client reads its request and posts an answer, again and again, on a token of its own, for {@link #PORTAL_TIME}. */
-    private Map<String, PortalFigures> portalLoad(List<String> tokens) throws Exception {
+    /**
+     * Each client reads its request and posts an answer, again and again, on a token of its own, for {@link #PORTAL_TIME}:
+     * once every {@code period} (the clients' starts spread over one period), or as fast as it goes when the period is
+     * zero. A paced client that falls behind starts its next round at once, and the read's time is counted from when it
+     * was due, so a slow server is not hidden by the clients waiting for it.
+     */
+    private Map<String, PortalFigures> portalLoad(List<String> tokens, Duration period) throws Exception {
         Map<String, List<Long>> latencies = Map.of("GET", Collections.synchronizedList(new ArrayList<>()),
                 "POST", Collections.synchronizedList(new ArrayList<>()));
         Map<String, AtomicInteger> errors = Map.of("GET", new AtomicInteger(), "POST", new AtomicInteger());
@@ -314,6 +306,7 @@ class CaseThroughputBenchmark {
         long[] end = new long[1];
         for (int c = 0; c < PORTAL_CLIENTS; c++) {
             String token = tokens.get(c % tokens.size());
+            long offset = period.toNanos() * c / PORTAL_CLIENTS;
             clients.execute(() -> {
                 try {
                     JsonNode request = json.readTree(expect(call("GET", "/api/v1/portal/request", token, null), 200).body());
@@ -321,9 +314,17 @@ class CaseThroughputBenchmark {
                     Map<String, Object> answer = frozen(request);
                     ready.countDown();
                     go.await();
-                    while (System.nanoTime() < end[0]) {
-                        timed("GET", () -> call("GET", "/api/v1/portal/request", token, null), 200, latencies, errors, failures);
-                        timed("POST", () -> call("POST", "/api/v1/portal/responses", token, answer), 201, latencies, errors, failures);
+                    long due = end[0] - PORTAL_TIME.toNanos() + offset;
+                    while (due < end[0]) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        long since = period.isZero() ? System.nanoTime() : due;
+                        timed("GET", since, () -> call("GET", "/api/v1/portal/request", token, null), 200, latencies, errors, failures);
+                        timed("POST", System.nanoTime(), () -> call("POST", "/api/v1/portal/responses", token, answer), 201,
+                                latencies, errors, failures);
+                        due = period.isZero() ? System.nanoTime() : due + period.toNanos();
                     }
                 } catch (Exception e) {
                     failures.add(e.toString());
@@ -346,9 +347,8 @@ class CaseThroughputBenchmark {
         HttpResponse<String> send() throws Exception;
     }
 
-    private static void timed(String kind, Call call, int expected, Map<String, List<Long>> latencies,
+    private static void timed(String kind, long start, Call call, int expected, Map<String, List<Long>> latencies,
             Map<String, AtomicInteger> errors, List<String> failures) {
-        long start = System.nanoTime();
         try {
             HttpResponse<String> response = call.send();
             latencies.get(kind).add((System.nanoTime() - start) / 1_000_000);
@@ -419,47 +419,18 @@ class CaseThroughputBenchmark {
 
     /**
      * The portal tokens of the mails received so far, by case reference and counterparty (the name a notification's
-     * subject ends with), read from the SMTP server as they arrive; one mail per counterparty, however many contacts
-     * it went to. Also when each counterparty's first mail of a case arrived, to within the look-up interval.
+     * subject ends with), taken from {@link BenchmarkSmtp} as each message is accepted; one mail per counterparty,
+     * however many contacts it went to. Also when the last counterparty's first mail of a case was accepted.
      */
-    private static final class MailIndex implements Runnable {
-
-        private static final Duration LOOK_UP = Duration.ofMillis(10);
+    private static final class MailIndex {
 
         private final Map<String, Map<String, String>> tokens = new ConcurrentHashMap<>();
         private final Map<String, Long> lastArrival = new ConcurrentHashMap<>();
-        /** The server lists its messages mailbox by mailbox, so a new one can be anywhere in the list. */
-        private final Set<MimeMessage> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        @Override
-        public void run() {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    MimeMessage[] received = greenMail.getReceivedMessages();
-                    if (received.length > seen.size()) {
-                        long now = System.nanoTime();
-                        for (MimeMessage message : received) {
-                            if (seen.add(message)) {
-                                index(message, now);
-                            }
-                        }
-                    }
-                    Thread.sleep(LOOK_UP.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void index(MimeMessage message, long arrival) {
-            String subject;
-            try {
-                subject = message.getSubject();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
+        void index(String subject, String body) {
+            long arrival = System.nanoTime();
             Matcher reference = REFERENCE.matcher(subject);
-            Matcher link = PORTAL_PATH.matcher(GreenMailUtil.getBody(message));
+            Matcher link = PORTAL_PATH.matcher(body);
             int dash = subject.lastIndexOf("— ");
             if (!reference.find() || !link.find() || dash < 0) {
                 return;
@@ -488,8 +459,8 @@ class CaseThroughputBenchmark {
         }
     }
 
-    private static void print(Figures whole, FanOut fanOut, Map<String, PortalFigures> portal) {
-        String line = "CaseThroughputBenchmark: | %-58s | %-34s | %-22s |%n";
+    private static void print(Figures whole, FanOut fanOut, Map<String, PortalFigures> paced, Map<String, PortalFigures> saturated) {
+        String line = "CaseThroughputBenchmark: | %-72s | %-34s | %-22s |%n";
         System.out.printf("CaseThroughputBenchmark: FreezeDesk %d cases (after %d warm-up) on %d clients; bare engine %d cases on %d threads; "
                 + "%d counterparties a case%n", CASES, WARMUP, CLIENTS, BARE_CASES, CLIENTS, COUNTERPARTIES.size());
         System.out.printf(line, "figure", "FreezeDesk", "bare engine");
@@ -509,15 +480,18 @@ class CaseThroughputBenchmark {
         System.out.printf(line, FAN_OUT + "-counterparty fan-out: approval POST → last mail",
                 String.format("%s (POST answered in %s)", seconds(fanOut.lastMailMillis()), seconds(fanOut.approvalPostMillis())),
                 seconds(bareFanOutMillis) + " to the last wait");
-        PortalFigures get = portal.get("GET");
-        PortalFigures post = portal.get("POST");
-        System.out.printf(line, "portal, " + PORTAL_CLIENTS + " clients: GET p50 / p99, errors",
-                get.latencies().isEmpty() ? "none" : Load.percentile(get.latencies(), 0.5) + " ms / "
-                        + Load.percentile(get.latencies(), 0.99) + " ms, " + get.errors(), "—");
-        System.out.printf(line, "portal, " + PORTAL_CLIENTS + " clients: POST p50 / p99, errors",
-                post.latencies().isEmpty() ? "none" : Load.percentile(post.latencies(), 0.5) + " ms / "
-                        + Load.percentile(post.latencies(), 0.99) + " ms, " + post.errors(), "—");
-        System.out.printf(line, "portal requests per second", String.format("%.0f",
+        portal(line, PORTAL_CLIENTS + " clients, GET+POST every " + PORTAL_PERIOD.toMillis() + " ms", paced);
+        portal(line, PORTAL_CLIENTS + " clients, as fast as they go", saturated);
+    }
+
+    private static void portal(String line, String load, Map<String, PortalFigures> figures) {
+        PortalFigures get = figures.get("GET");
+        PortalFigures post = figures.get("POST");
+        System.out.printf(line, "portal, " + load + ": GET p50 / p99, errors", get.latencies().isEmpty() ? "none"
+                : Load.percentile(get.latencies(), 0.5) + " ms / " + Load.percentile(get.latencies(), 0.99) + " ms, " + get.errors(), "—");
+        System.out.printf(line, "portal, " + load + ": POST p50 / p99, errors", post.latencies().isEmpty() ? "none"
+                : Load.percentile(post.latencies(), 0.5) + " ms / " + Load.percentile(post.latencies(), 0.99) + " ms, " + post.errors(), "—");
+        System.out.printf(line, "portal, " + load + ": requests per second", String.format("%.0f",
                 (get.latencies().size() + post.latencies().size()) / (double) PORTAL_TIME.toSeconds()), "—");
     }
 

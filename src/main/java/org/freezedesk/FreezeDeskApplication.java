@@ -8,6 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class FreezeDeskApplication {
 
+    static {
+        ServiceProviders.name();
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(FreezeDeskApplication.class, args);
     }

@@ -45,6 +45,8 @@ final class BareShape implements AutoCloseable {
     }
 
     BareShape(Map<String, String> database, Duration poll, WriteTransactions writes) {
+        // The same JVM settings as the application's, which names these before its engine starts.
+        ServiceProviders.name();
         this.poll = poll;
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.get("spring.datasource.url"));

@@ -1,5 +1,6 @@
 package org.freezedesk.mail;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The only way mail leaves FreezeDesk. A message is rendered and stored in the caller's transaction, beside
  * whatever it is about (the link it carries), and sent only once that transaction has committed: a recipient
  * never gets a link that does not open, and a rolled-back step sends nothing. Every retry sends the stored
- * message again, with the same Message-ID and the same link.
+ * message again, with the same Message-ID and the same link. Stored in a transaction, a message is leased to this
+ * node, which sends it right after the commit from the copy in hand ({@link OutboxSender} explains the lease).
  */
 @Component
 public class MailOutbox {
@@ -33,17 +35,20 @@ public class MailOutbox {
     public String send(List<String> recipients, String subject, String template, Map<String, Object> model) {
         RenderedMail mail = mailer.render(recipients, subject, template, model);
         String messageId = mailer.newMessageId();
-        long id = outbox.insert(messageId, mail, OutboxSender.now());
+        OffsetDateTime now = OutboxSender.now();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // Right away rather than at the poller's next round; if this node dies first, another node's poller sends it.
+            OffsetDateTime leaseEnd = sender.leaseEnd(now);
+            long id = outbox.insert(messageId, mail, now, leaseEnd);
+            // Right away rather than at the poller's next round; if this node dies first, another node's poller sends it
+            // once the lease has ended.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    sender.sendNow(id);
+                    sender.sendLeased(id, messageId, mail, leaseEnd);
                 }
             });
         } else {
-            sender.sendNow(id);
+            sender.sendNow(outbox.insert(messageId, mail, now, now));
         }
         return messageId;
     }

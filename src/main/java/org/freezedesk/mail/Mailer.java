@@ -111,6 +111,28 @@ public class Mailer {
         }
     }
 
+    /**
+     * The longest one message may keep the SMTP server busy by the session's timeouts (connecting, reading a reply,
+     * writing), which must all be set: without them a hung server holds a sender for ever. The outbox's lease must
+     * outlast it. Zero when the sender is not JavaMail's own, whose timeouts are its own business.
+     */
+    public Duration longestAttempt() {
+        if (!(sender instanceof JavaMailSenderImpl javaMail)) {
+            return Duration.ZERO;
+        }
+        String protocol = javaMail.getProtocol() == null ? "smtp" : javaMail.getProtocol();
+        long millis = 0;
+        for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
+            String key = "mail." + protocol + "." + timeout;
+            String value = javaMail.getJavaMailProperties().getProperty(key);
+            if (value == null || Long.parseLong(value.trim()) <= 0) {
+                throw new IllegalStateException("spring.mail.properties." + key + " must be set (milliseconds)");
+            }
+            millis += Long.parseLong(value.trim());
+        }
+        return Duration.ofMillis(millis);
+    }
+
     @PreDestroy
     void closeConnections() {
         if (connections != null) {

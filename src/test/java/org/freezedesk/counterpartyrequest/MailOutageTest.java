@@ -71,6 +71,7 @@ class MailOutageTest {
             managementService.executeJob(job.getId());
         }
         assertThat(requests.dueJobs(reference)).as("the steps committed; their mail waits in the outbox").isEmpty();
+        outboxSender.flushSent();
         List<OutboxMessage> waiting = outbox.undelivered(1000).stream().filter(m -> m.subject().contains(reference)).toList();
         assertThat(waiting).as("failed mail waits for its retry")
                 .hasSize(COUNTERPARTIES.size() - 1)

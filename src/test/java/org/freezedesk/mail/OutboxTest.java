@@ -1,6 +1,7 @@
 package org.freezedesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,10 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.MessagingException;
@@ -32,9 +36,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox: nothing leaves before commit, a retry is the same message, and a message given up on waits for an operator. */
+/**
+ * The outbox: nothing leaves before commit, the storing node sends under a lease no poller cuts short, a retry is
+ * the same message, and a message given up on waits for an operator.
+ */
 @FreezeDeskTest
 class OutboxTest {
 
@@ -50,6 +59,7 @@ class OutboxTest {
     @Autowired MockMvc mvc;
     @Autowired StaffUserRepository users;
     @Value("${freezedesk.outbox.max-attempts}") int maxAttempts;
+    @Value("${freezedesk.outbox.lease}") Duration lease;
 
     @AfterEach
     void resetClock() {
@@ -66,6 +76,7 @@ class OutboxTest {
         });
         assertThat(greenMail.getReceivedMessages()).filteredOn(m -> subjectOf(m).equals(subject)).singleElement()
                 .satisfies(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
+        sender.flushSent();
         assertThat(outbox.findByMessageId(messageId).orElseThrow().text()).as("a sent message keeps no body").isNull();
 
         String rolledBack = "Rolled back " + UUID.randomUUID();
@@ -110,6 +121,87 @@ class OutboxTest {
         assertThat(greenMail.getReceivedMessages()).filteredOn(m -> subjectOf(m).equals(subject))
                 .as("one copy per recipient, under the stored Message-ID").hasSize(2)
                 .allSatisfy(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
+    }
+
+    @Test
+    void messagesSentAfterCommitWaitUnderTheirLeaseAndAreMarkedSentTogetherByTheNextFlush() {
+        Instant storedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ClockUtil.setCurrentTime(Date.from(storedAt));
+        String subject = "Flushed " + UUID.randomUUID();
+        List<String> messageIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            messageIds.add(transaction.execute(status -> mailOutbox.send(List.of("one@example.org"), subject, "test-message", MODEL)));
+        }
+        assertThat(greenMail.getReceivedMessages()).filteredOn(m -> subjectOf(m).equals(subject))
+                .extracting(OutboxTest::messageIdOf).containsExactlyInAnyOrderElementsOf(messageIds);
+        assertThat(messageIds).map(id -> outbox.findByMessageId(id).orElseThrow()).as("sent, but no write after each send")
+                .allSatisfy(message -> {
+                    assertThat(message.state()).isEqualTo(OutboxState.PENDING);
+                    assertThat(message.attempts()).isZero();
+                    assertThat(message.nextAttemptAt().toInstant()).as("not due before the lease ends").isEqualTo(storedAt.plus(lease));
+                });
+
+        Instant flushedAt = storedAt.plusSeconds(1);
+        ClockUtil.setCurrentTime(Date.from(flushedAt));
+        sender.flushSent();
+        assertThat(messageIds).map(id -> outbox.findByMessageId(id).orElseThrow()).allSatisfy(message -> {
+            assertThat(message.state()).isEqualTo(OutboxState.SENT);
+            assertThat(message.attempts()).isEqualTo(1);
+            assertThat(message.text()).isNull();
+            assertThat(message.sentAt().toInstant()).as("marked by the flush").isEqualTo(flushedAt);
+        });
+        sender.sendDue();
+        assertThat(greenMail.getReceivedMessages()).filteredOn(m -> subjectOf(m).equals(subject)).as("sent once").hasSize(3);
+    }
+
+    @Test
+    void aMessageWhoseNodeDiedAfterCommitIsSentByAPollerOnlyOnceItsLeaseHasEnded() {
+        String subject = "Orphaned " + UUID.randomUUID();
+        Instant storedAt = Instant.now();
+        ClockUtil.setCurrentTime(Date.from(storedAt));
+        AtomicReference<String> messageId = new AtomicReference<>();
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            // Runs before the outbox's own after-commit send: the node "dies" with the message committed, not sent.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    throw new NodeDied();
+                }
+            });
+            messageId.set(mailOutbox.send(List.of("one@example.org"), subject, "test-message", MODEL));
+        })).isInstanceOf(NodeDied.class);
+        assertThat(outbox.findByMessageId(messageId.get()).orElseThrow().state()).as("committed").isEqualTo(OutboxState.PENDING);
+
+        ClockUtil.setCurrentTime(Date.from(storedAt.plus(lease).minusSeconds(1)));
+        sender.sendDue();
+        assertThat(greenMail.getReceivedMessages()).as("another node's poller, within the lease").noneMatch(m -> subjectOf(m).equals(subject));
+        long id = outbox.findByMessageId(messageId.get()).orElseThrow().id();
+        assertThat(outbox.retry(id, OutboxSender.now())).as("an operator's retry does not cut the lease short").isFalse();
+
+        ClockUtil.setCurrentTime(Date.from(storedAt.plus(lease).plusSeconds(1)));
+        sender.sendDue();
+        assertThat(greenMail.getReceivedMessages()).as("a poller, once the lease has ended").filteredOn(m -> subjectOf(m).equals(subject))
+                .singleElement().satisfies(m -> assertThat(m.getMessageID()).isEqualTo(messageId.get()));
+        assertThat(outbox.findByMessageId(messageId.get()).orElseThrow().state()).isEqualTo(OutboxState.SENT);
+    }
+
+    @Test
+    void aMessageStoredOutsideATransactionIsSentAndMarkedAtOnce() {
+        String subject = "Untransacted " + UUID.randomUUID();
+        String messageId = mailOutbox.send(List.of("one@example.org"), subject, "test-message", MODEL);
+        assertThat(greenMail.getReceivedMessages()).filteredOn(m -> subjectOf(m).equals(subject)).hasSize(1);
+        assertThat(outbox.findByMessageId(messageId).orElseThrow().state()).isEqualTo(OutboxState.SENT);
+    }
+
+    private static final class NodeDied extends RuntimeException {
+    }
+
+    private static String messageIdOf(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subjectOf(MimeMessage message) {

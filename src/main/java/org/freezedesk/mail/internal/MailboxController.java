@@ -46,6 +46,8 @@ class MailboxController {
 
     @GetMapping("/admin/mail")
     String mailbox(Model model) throws MessagingException, IOException {
+        // Mail this node sent a moment ago is not listed as waiting.
+        sender.flushSent();
         model.addAttribute("undelivered", outbox.undelivered(UNDELIVERED_SHOWN));
         EmbeddedSmtpServer server = smtpServer.getIfAvailable();
         model.addAttribute("embedded", server != null);
@@ -53,7 +55,7 @@ class MailboxController {
         return "admin/mail";
     }
 
-    /** An operator's retry of a message that failed or is waiting: due now, with a full set of attempts. */
+    /** An operator's retry of a message that failed or is waiting for its next attempt: due now, with a full set of attempts. */
     @PostMapping("/admin/mail/outbox/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
         if (outbox.retry(id, OutboxSender.now())) {
@@ -62,7 +64,7 @@ class MailboxController {
             redirect.addFlashAttribute("retried", message.state() == OutboxState.SENT
                     ? "Sent: " + message.subject() : "Tried again and still not accepted: " + message.lastError());
         } else {
-            redirect.addFlashAttribute("retried", "That message was already sent, or there is no such message.");
+            redirect.addFlashAttribute("retried", "That message was already sent, is being sent this moment, or there is no such message.");
         }
         return "redirect:/admin/mail";
     }

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import javax.sql.DataSource;
 
 import org.freezedesk.directory.CounterpartyKind;
@@ -141,6 +143,7 @@ class CaseThroughputBenchmark {
     @Autowired ObjectMapper json;
     @Autowired CounterpartyRepository counterparties;
     @Autowired AttributionImportService attributions;
+    @Autowired MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -154,8 +157,10 @@ class CaseThroughputBenchmark {
         legalKey = Keys.of(context, "legal");
         Load.cases(WARMUP, CLIENTS, CaseClient::new);
         Measure measure = Measure.start(database, APP_WRITES);
+        AuditChain chainBefore = AuditChain.of(meters);
         Load.Run run = Load.cases(CASES, CLIENTS, CaseClient::new);
         long cpu = Load.processCpuNanos() - measure.cpu();
+        AuditChain chain = AuditChain.of(meters).since(chainBefore);
         long ownWrites = APP_WRITES.committed() - measure.ownWrites();
         Map<String, Long> whatWrote = APP_WRITES.byFirstWrite();
         Load.Counters written = Load.Counters.of(database);
@@ -170,11 +175,14 @@ class CaseThroughputBenchmark {
                 run.latencies().size(), COUNTERPARTIES.size(), CLIENTS, run.wallNanos() / 1e9, run.failures().size());
         run.failures().stream().limit(5).forEach(f -> System.out.println("CaseThroughputBenchmark: (b) " + f));
 
+        AuditChain fanOutChainBefore = AuditChain.of(meters);
         FanOut fanOut = fanOut();
+        AuditChain fanOutChain = AuditChain.of(meters).since(fanOutChainBefore);
         Map<String, PortalFigures> paced = portalLoad(fanOut.tokens(), PORTAL_PERIOD);
         Map<String, PortalFigures> saturated = portalLoad(fanOut.tokens(), Duration.ZERO);
 
         print(whole, fanOut, paced, saturated);
+        printChain(run.latencies().size(), chain, fanOutChain);
         assertThat(run.failures()).as("FreezeDesk's cases").isEmpty();
     }
 
@@ -493,6 +501,35 @@ class CaseThroughputBenchmark {
                 : Load.percentile(post.latencies(), 0.5) + " ms / " + Load.percentile(post.latencies(), 0.99) + " ms, " + post.errors(), "—");
         System.out.printf(line, "portal, " + load + ": requests per second", String.format("%.0f",
                 (get.latencies().size() + post.latencies().size()) / (double) PORTAL_TIME.toSeconds()), "—");
+    }
+
+    /** The audit chain head's lock ({@code AuditLog}'s timers): how many transactions took it, how long they waited and held it. */
+    private record AuditChain(long appends, double waitedMillis, double heldMillis, double maxWaitMillis) {
+
+        static AuditChain of(MeterRegistry meters) {
+            Timer waited = meters.get("freezedesk.audit.chain.wait").timer();
+            Timer held = meters.get("freezedesk.audit.chain.held").timer();
+            return new AuditChain(waited.count(), waited.totalTime(TimeUnit.MILLISECONDS), held.totalTime(TimeUnit.MILLISECONDS),
+                    waited.max(TimeUnit.MILLISECONDS));
+        }
+
+        AuditChain since(AuditChain before) {
+            return new AuditChain(appends - before.appends, waitedMillis - before.waitedMillis, heldMillis - before.heldMillis,
+                    maxWaitMillis);
+        }
+
+        String perAppend() {
+            return String.format("%d appends, wait %.2f ms, held %.2f ms each", appends, waitedMillis / Math.max(1, appends),
+                    heldMillis / Math.max(1, appends));
+        }
+    }
+
+    private static void printChain(int cases, AuditChain chain, AuditChain fanOut) {
+        System.out.printf("CaseThroughputBenchmark: audit chain head, (b): %.1f appends per case, %.1f ms waited and %.1f ms held per case "
+                + "(%s)%n", chain.appends() / (double) Math.max(1, cases), chain.waitedMillis() / Math.max(1, cases),
+                chain.heldMillis() / Math.max(1, cases), chain.perAppend());
+        System.out.printf("CaseThroughputBenchmark: audit chain head, (c) fan-out: %s; longest recent wait %.1f ms%n", fanOut.perAppend(),
+                fanOut.maxWaitMillis());
     }
 
     private static String seconds(long millis) {

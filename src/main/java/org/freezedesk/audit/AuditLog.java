@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,6 +36,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * system is held for the few inserts only, never while the engine runs the rest of a transaction.
  * An event's time is when it was recorded, so it sorts among the engine's history where it happened;
  * two transactions running side by side may therefore chain their events in the other order.
+ * <p>
+ * Because every append waits for that lock, two timers tell how much it serialises: {@code freezedesk.audit.chain.wait},
+ * how long a transaction waited for the head, and {@code freezedesk.audit.chain.held}, how long it held it, from taking
+ * it to the end of its commit (Prometheus: {@code freezedesk_audit_chain_wait_seconds} and {@code ..._held_seconds}).
  */
 @Component
 public class AuditLog {
@@ -46,10 +53,16 @@ public class AuditLog {
 
     private final AuditRepository repository;
     private final AuditKey key;
+    private final Timer waitedForHead;
+    private final Timer heldHead;
 
-    AuditLog(AuditRepository repository, AuditKey key) {
+    AuditLog(AuditRepository repository, AuditKey key, MeterRegistry meters) {
         this.repository = repository;
         this.key = key;
+        this.waitedForHead = Timer.builder("freezedesk.audit.chain.wait").description("Waiting for the audit chain's head row lock")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.heldHead = Timer.builder("freezedesk.audit.chain.held")
+                .description("Holding the audit chain's head row lock, to the end of the commit").publishPercentiles(0.5, 0.99).register(meters);
     }
 
     /** Records a change by whoever is logged in, or by the engine when no one is. */
@@ -86,6 +99,7 @@ public class AuditLog {
     private final class AppendOnCommit implements TransactionSynchronization {
 
         private final List<Pending> events;
+        private long headLockedAt;
 
         AppendOnCommit(List<Pending> events) {
             this.events = events;
@@ -93,7 +107,7 @@ public class AuditLog {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            append(events);
+            headLockedAt = append(events);
         }
 
         /** Last of a transaction's before-commit work, so nothing else runs while the chain head is locked. */
@@ -115,14 +129,21 @@ public class AuditLog {
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+            if (headLockedAt != 0) {
+                heldHead.record(System.nanoTime() - headLockedAt, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
-    private void append(List<Pending> events) {
+    /** Returns when the head was locked ({@link System#nanoTime()}), or 0 when there was nothing to append. */
+    private long append(List<Pending> events) {
         if (events.isEmpty()) {
-            return;
+            return 0;
         }
+        long asked = System.nanoTime();
         ChainHead head = repository.lockHead();
+        long locked = System.nanoTime();
+        waitedForHead.record(locked - asked, TimeUnit.NANOSECONDS);
         String prevHash = head.hash();
         Map<String, String> caseHeads = new HashMap<>();
         long lastId = 0;
@@ -141,6 +162,7 @@ public class AuditLog {
         }
         repository.moveHead(lastId, prevHash, events.size());
         events.clear();
+        return locked;
     }
 
     private static String redact(String value) {

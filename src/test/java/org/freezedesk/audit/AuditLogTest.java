@@ -7,8 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.mail.internet.MimeMessage;
 
 import org.freezedesk.audit.internal.AuditCommandLine;
@@ -41,6 +44,7 @@ class AuditLogTest {
     @Autowired ExportVerifier exportVerifier;
     @Autowired TransactionTemplate transaction;
     @Autowired ConfigurableApplicationContext context;
+    @Autowired MeterRegistry meters;
 
     @Test
     void eventsOfOneTransactionAreChainedInOrderAndMoveTheHead() {
@@ -61,6 +65,26 @@ class AuditLogTest {
         assertThat(third.casePrevHash()).as("a case's events link to each other").isEqualTo(first.hash());
         assertThat(events).allMatch(e -> e.sealed(key));
         assertThat(integrity.head().eventId()).isGreaterThanOrEqualTo(third.id());
+    }
+
+    /** Every append waits for the one chain head; an operator sees how long, and how long each holds it. */
+    @Test
+    void theWaitForTheChainHeadAndItsHoldingAreMeasuredPerTransaction() {
+        Timer waited = meters.get("freezedesk.audit.chain.wait").timer();
+        Timer held = meters.get("freezedesk.audit.chain.held").timer();
+        long waitedBefore = waited.count();
+        long heldBefore = held.count();
+
+        transaction.executeWithoutResult(status -> {
+            auditLog.record(Actor.ENGINE, "FIRST", "thing", 1, "FRZ-TEST-TIMED", null, "a");
+            auditLog.record(Actor.ENGINE, "SECOND", "thing", 1, "FRZ-TEST-TIMED", "a", "b");
+        });
+        transaction.executeWithoutResult(status -> {
+        });
+
+        assertThat(waited.count() - waitedBefore).as("one wait for a transaction of two events, none for one without").isEqualTo(1);
+        assertThat(held.count() - heldBefore).isEqualTo(1);
+        assertThat(held.totalTime(TimeUnit.NANOSECONDS)).isPositive();
     }
 
     @Test

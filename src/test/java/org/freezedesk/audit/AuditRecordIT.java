@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.freezedesk.audit.internal.AuditIntegrity;
 import org.freezedesk.audit.internal.SealExistingEvents;
@@ -68,7 +69,7 @@ class AuditRecordIT {
                 .placeholders(Map.of("app-role", APP)).javaMigrations(new SealExistingEvents()).load().migrate();
 
         DataSource app = dataSource(template, APP);
-        AuditLog log = new AuditLog(new AuditRepository(JdbcClient.create(app), app), KEY);
+        AuditLog log = new AuditLog(new AuditRepository(JdbcClient.create(app), app), KEY, new SimpleMeterRegistry());
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(app));
         for (int i = 1; i <= 6; i++) {
             int n = i;

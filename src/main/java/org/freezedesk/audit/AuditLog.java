@@ -99,7 +99,6 @@ public class AuditLog {
     private final class AppendOnCommit implements TransactionSynchronization {
 
         private final List<Pending> events;
-        private long headLockedAt;
 
         AppendOnCommit(List<Pending> events) {
             this.events = events;
@@ -107,7 +106,10 @@ public class AuditLog {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            headLockedAt = append(events);
+            long lockedAt = append(events);
+            if (lockedAt != 0) {
+                TransactionSynchronizationManager.registerSynchronization(new HeadReleased(lockedAt));
+            }
         }
 
         /** Last of a transaction's before-commit work, so nothing else runs while the chain head is locked. */
@@ -129,9 +131,33 @@ public class AuditLog {
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
-            if (headLockedAt != 0) {
-                heldHead.record(System.nanoTime() - headLockedAt, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** First of the work after the commit (mail sent, events), which runs without the lock, so it is not counted. */
+    private final class HeadReleased implements TransactionSynchronization {
+
+        private final long lockedAt;
+
+        HeadReleased(long lockedAt) {
+            this.lockedAt = lockedAt;
+        }
+
+        @Override
+        public void afterCommit() {
+            heldHead.record(System.nanoTime() - lockedAt, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != STATUS_COMMITTED) {
+                heldHead.record(System.nanoTime() - lockedAt, TimeUnit.NANOSECONDS);
             }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
         }
     }
 

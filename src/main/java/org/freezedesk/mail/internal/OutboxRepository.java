@@ -58,17 +58,9 @@ public class OutboxRepository {
                 .optional();
     }
 
-    public void markSent(long id, OffsetDateTime now) {
-        jdbc.sql("""
-                UPDATE outbox_message SET state = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL,
-                                          text_body = NULL, html_body = NULL
-                WHERE id = ?""")
-                .params(OutboxState.SENT.name(), now, id).update();
-    }
-
     /**
-     * Several messages the server took, in one statement. One another node has marked sent meanwhile (its
-     * sender's lease ran out first) keeps its own record.
+     * Messages the server took, in one statement. One another node has marked sent meanwhile (its sender's lease
+     * ran out first) keeps its own record.
      */
     public void markSent(Collection<Long> ids, OffsetDateTime now) {
         jdbc.sql("""

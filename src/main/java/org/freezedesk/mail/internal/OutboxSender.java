@@ -223,7 +223,7 @@ public class OutboxSender {
             OutboxMessage message = due.get();
             try {
                 mailer.send(message.messageId(), message.mail());
-                outbox.markSent(message.id(), now());
+                outbox.markSent(List.of(message.id()), now());
             } catch (RuntimeException e) {
                 recordFailure(message.id(), message.messageId(), message.attempts(), e);
             }

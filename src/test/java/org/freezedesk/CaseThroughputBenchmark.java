@@ -62,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * until the request is COMPLETED; (c) one case fanned out to a hundred counterparties; (d) fifty portal clients at once,
  * each reading and answering once a period, then as fast as they go. Prints its figures; asserts only that every case
  * went through. Sizes: {@code -Dbench.cases} (200), {@code -Dbench.clients} (8), {@code -Dbench.bareCases}
- * (5 × cases), {@code -Dbench.warmup} (one case per client), {@code -Dbench.fanOut} (100), {@code -Dbench.portalClients}
+ * (5 × cases), {@code -Dbench.warmup} (cases / 2), {@code -Dbench.bareWarmup} (bare cases / 2), {@code -Dbench.fanOut} (100), {@code -Dbench.portalClients}
  * (50), {@code -Dbench.portalSeconds} (20, each portal run), {@code -Dbench.portalPeriodMillis} (1000),
  * {@code -Dbench.pollMillis} (100: how often a client looks whether a case moved on).
  */
@@ -76,7 +76,13 @@ class CaseThroughputBenchmark {
     private static final int CASES = Integer.getInteger("bench.cases", 200);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int BARE_CASES = Integer.getInteger("bench.bareCases", 5 * CASES);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", CLIENTS);
+    /**
+     * Cases each side runs before it is measured, so that both are measured compiled: in a run of 200 cases after 8
+     * warm-up cases the JIT compiler still took about a fifth of the JVM's CPU (a JFR profile), far more of
+     * FreezeDesk's few cases than of the bare shape's five times as many.
+     */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", CASES / 2);
+    private static final int BARE_WARMUP = Integer.getInteger("bench.bareWarmup", BARE_CASES / 2);
     private static final int FAN_OUT = Integer.getInteger("bench.fanOut", 100);
     private static final int PORTAL_CLIENTS = Integer.getInteger("bench.portalClients", 50);
     private static final Duration PORTAL_TIME = Duration.ofSeconds(Long.getLong("bench.portalSeconds", 20));
@@ -121,14 +127,15 @@ class CaseThroughputBenchmark {
     static void bareShape() throws Exception {
         Map<String, String> bareDatabase = PostgresTestDatabase.newDatabase();
         try (BareShape shape = new BareShape(bareDatabase, POLL, BARE_WRITES)) {
-            Load.cases(WARMUP, CLIENTS, () -> shape.client(COUNTERPARTIES.size()));
+            Load.cases(BARE_WARMUP, CLIENTS, () -> shape.client(COUNTERPARTIES.size()));
             Measure measure = Measure.start(bareDatabase, BARE_WRITES);
             Load.Run run = Load.cases(BARE_CASES, CLIENTS, () -> shape.client(COUNTERPARTIES.size()));
             long cpu = Load.processCpuNanos() - measure.cpu();
+            long machineCpu = Load.machineBusyNanos() - measure.machineCpu();
             long ownWrites = BARE_WRITES.committed() - measure.ownWrites();
             Load.Counters written = Load.Counters.of(bareDatabase);
             Thread.sleep(STATISTICS_FLUSH.toMillis());
-            bare = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()), ownWrites,
+            bare = new Figures(run, cpu, machineCpu, written.writeTransactionsSince(measure.counters()), ownWrites,
                     Load.Counters.of(bareDatabase).commitsSince(measure.counters()));
             bareFanOutMillis = shape.fanOut(FAN_OUT, Duration.ofMillis(10));
         }
@@ -160,12 +167,13 @@ class CaseThroughputBenchmark {
         AuditChain chainBefore = AuditChain.of(meters);
         Load.Run run = Load.cases(CASES, CLIENTS, CaseClient::new);
         long cpu = Load.processCpuNanos() - measure.cpu();
+        long machineCpu = Load.machineBusyNanos() - measure.machineCpu();
         AuditChain chain = AuditChain.of(meters).since(chainBefore);
         long ownWrites = APP_WRITES.committed() - measure.ownWrites();
         Map<String, Long> whatWrote = APP_WRITES.byFirstWrite();
         Load.Counters written = Load.Counters.of(database);
         Thread.sleep(STATISTICS_FLUSH.toMillis());
-        Figures whole = new Figures(run, cpu, written.writeTransactionsSince(measure.counters()), ownWrites,
+        Figures whole = new Figures(run, cpu, machineCpu, written.writeTransactionsSince(measure.counters()), ownWrites,
                 Load.Counters.of(database).commitsSince(measure.counters()));
         if (WRITE_LOG) {
             whatWrote.forEach((statement, count) -> System.out.printf("CaseThroughputBenchmark: writes %5.2f per case: %s%n",
@@ -394,12 +402,15 @@ class CaseThroughputBenchmark {
         return "0x" + HexFormat.of().formatHex(bytes);
     }
 
-    /** Where a measured run starts: the JVM's CPU time, the database's counters and the write transactions counted at JDBC. */
-    private record Measure(long cpu, Load.Counters counters, long ownWrites) {
+    /**
+     * Where a measured run starts: the JVM's and the whole machine's CPU time, the database's counters and the write
+     * transactions counted at JDBC.
+     */
+    private record Measure(long cpu, long machineCpu, Load.Counters counters, long ownWrites) {
 
         static Measure start(Map<String, String> database, WriteTransactions writes) throws Exception {
             writes.reset();
-            return new Measure(Load.processCpuNanos(), Load.Counters.of(database), writes.committed());
+            return new Measure(Load.processCpuNanos(), Load.machineBusyNanos(), Load.Counters.of(database), writes.committed());
         }
     }
 
@@ -418,7 +429,7 @@ class CaseThroughputBenchmark {
         }
     }
 
-    private record Figures(Load.Run run, long cpuNanos, long writeTransactions, long ownWriteTransactions, long commits) {
+    private record Figures(Load.Run run, long cpuNanos, long machineCpuNanos, long writeTransactions, long ownWriteTransactions, long commits) {
 
         double perCase(long total) {
             return (double) total / Math.max(1, run.latencies().size());
@@ -469,8 +480,9 @@ class CaseThroughputBenchmark {
 
     private static void print(Figures whole, FanOut fanOut, Map<String, PortalFigures> paced, Map<String, PortalFigures> saturated) {
         String line = "CaseThroughputBenchmark: | %-72s | %-34s | %-22s |%n";
-        System.out.printf("CaseThroughputBenchmark: FreezeDesk %d cases (after %d warm-up) on %d clients; bare engine %d cases on %d threads; "
-                + "%d counterparties a case%n", CASES, WARMUP, CLIENTS, BARE_CASES, CLIENTS, COUNTERPARTIES.size());
+        System.out.printf("CaseThroughputBenchmark: FreezeDesk %d cases (after %d warm-up) on %d clients; bare engine %d cases (after %d "
+                + "warm-up) on %d threads; %d counterparties a case%n", CASES, WARMUP, CLIENTS, BARE_CASES, BARE_WARMUP, CLIENTS,
+                COUNTERPARTIES.size());
         System.out.printf(line, "figure", "FreezeDesk", "bare engine");
         System.out.printf(line, "---", "---", "---");
         System.out.printf(line, "cases per second", String.format("%.2f (%.2f×)", whole.run.casesPerSecond(),
@@ -479,6 +491,7 @@ class CaseThroughputBenchmark {
                 seconds(bare.run.percentile(0.5)) + " / " + seconds(bare.run.percentile(0.9)));
         System.out.printf(line, "JVM CPU per case (whole test JVM)", String.format("%.0f ms", whole.perCase(whole.cpuNanos) / 1e6),
                 String.format("%.0f ms", bare.perCase(bare.cpuNanos) / 1e6));
+        System.out.printf(line, "CPU of the whole machine per case (the JVM, PostgreSQL, the rest)", machine(whole), machine(bare));
         System.out.printf(line, "write transactions per case (whole server)", String.format("%.1f", whole.perCase(whole.writeTransactions)),
                 String.format("%.1f", bare.perCase(bare.writeTransactions)));
         System.out.printf(line, "write transactions per case (own database, JDBC)", String.format("%.1f", whole.perCase(whole.ownWriteTransactions)),
@@ -490,6 +503,10 @@ class CaseThroughputBenchmark {
                 seconds(bareFanOutMillis) + " to the last wait");
         portal(line, PORTAL_CLIENTS + " clients, GET+POST every " + PORTAL_PERIOD.toMillis() + " ms", paced);
         portal(line, PORTAL_CLIENTS + " clients, as fast as they go", saturated);
+    }
+
+    private static String machine(Figures figures) {
+        return figures.machineCpuNanos < 0 ? "— (no /proc/stat)" : String.format("%.0f ms", figures.perCase(figures.machineCpuNanos) / 1e6);
     }
 
     private static void portal(String line, String load, Map<String, PortalFigures> figures) {

@@ -1,6 +1,9 @@
 package org.freezedesk;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,6 +23,9 @@ import com.sun.management.OperatingSystemMXBean;
 
 /** What the throughput benchmark shares between its runs: cases on client threads, latencies, CPU and database counters. */
 final class Load {
+
+    /** The unit of {@code /proc/stat}, fixed at 100 on Linux whatever the kernel's own tick. */
+    private static final long USER_HZ = 100;
 
     private Load() {
     }
@@ -81,6 +87,24 @@ final class Load {
     /** CPU time of this whole JVM so far: the application or engine, the clients and the SMTP server. */
     static long processCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time the whole machine spent busy so far (Linux's {@code /proc/stat}: user, nice, system, irq and softirq of
+     * every core), in nanoseconds, or -1 where there is no such file. Less the JVM's own, it is mostly PostgreSQL's,
+     * which runs on the same cores.
+     */
+    static long machineBusyNanos() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7}) {
+                ticks += Long.parseLong(fields[field]);
+            }
+            return ticks * TimeUnit.SECONDS.toNanos(1) / USER_HZ;
+        } catch (IOException | RuntimeException notLinux) {
+            return -1;
+        }
     }
 
     /**

@@ -172,7 +172,7 @@ public class AuditLog {
         waitedForHead.record(locked - asked, TimeUnit.NANOSECONDS);
         String prevHash = head.hash();
         Map<String, String> caseHeads = new HashMap<>();
-        long lastId = 0;
+        List<AuditEvent> sealed = new ArrayList<>(events.size());
         for (Pending p : events) {
             String casePrevHash = p.caseReference() == null ? null
                     : caseHeads.computeIfAbsent(p.caseReference(), repository::lastHashOfCase);
@@ -180,13 +180,13 @@ public class AuditLog {
                     p.actor().role(), p.clientAddress(), p.action(), p.objectType(), p.objectId(), p.caseReference(), p.before(),
                     p.after(), prevHash, casePrevHash, null);
             String hash = key.seal(unsealed.canonical());
-            lastId = repository.insert(unsealed.withHash(hash));
+            sealed.add(unsealed.withHash(hash));
             prevHash = hash;
             if (p.caseReference() != null) {
                 caseHeads.put(p.caseReference(), hash);
             }
         }
-        repository.moveHead(lastId, prevHash, events.size());
+        repository.append(sealed);
         events.clear();
         return locked;
     }

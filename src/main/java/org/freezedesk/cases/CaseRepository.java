@@ -72,9 +72,8 @@ public class CaseRepository {
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Hands out FRZ-YYYY-NNNNNN; the row lock on the year's counter keeps concurrent filings apart. */
     /**
-     * The next reference of the year. The year's counter row is locked by the increment until the filing commits, so
+     * The next reference of the year, FRZ-YYYY-NNNNNN. The year's counter row is locked by the increment until the filing commits, so
      * concurrent filings take turns. The first filing of a year inserts the row inside a savepoint: on PostgreSQL a
      * failed statement aborts its whole transaction, so a concurrent first filing that loses the insert rolls back to
      * the savepoint only, and counts on from the row the winner committed (its insert waited for that commit).

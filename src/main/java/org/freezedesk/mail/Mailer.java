@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.freezedesk.mail.internal.SmtpConnections;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -21,6 +22,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -37,15 +39,17 @@ public class Mailer {
 
     private final JavaMailSender sender;
     private final SpringTemplateEngine templates;
+    private final ApplicationContext applicationContext;
     private final String from;
     private final String replyTo;
     private final String domain;
     /** Null when the sender is not JavaMail's own (then every message takes a connection of its own). */
     private final SmtpConnections connections;
 
-    public Mailer(JavaMailSender sender, @Value("${freezedesk.mail.from}") String from,
+    public Mailer(JavaMailSender sender, ApplicationContext applicationContext, @Value("${freezedesk.mail.from}") String from,
             @Value("${freezedesk.mail.reply-to}") String replyTo) {
         this.sender = sender;
+        this.applicationContext = applicationContext;
         this.from = from;
         this.replyTo = replyTo;
         this.domain = domainOf(from);
@@ -77,6 +81,8 @@ public class Mailer {
         }
         Context context = new Context();
         context.setVariables(model);
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(applicationContext, null));
         return new RenderedMail(List.copyOf(recipients), subject, templates.process(template + ".txt", context),
                 templates.process(template + ".html", context));
     }

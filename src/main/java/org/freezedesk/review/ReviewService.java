@@ -106,8 +106,9 @@ public class ReviewService {
         ReviewItem item;
         try {
             item = item(task);
-        } catch (NullValueException completedMeanwhile) {
-            // Another reviewer's decision ended the task between the query and reading its variables.
+        } catch (NullValueException | OptimisticLockingException decidedMeanwhile) {
+            // Another reviewer's decision ended the task between the query and reading its variables, or moved its
+            // execution on while the engine read it (the read then fails on the execution's changed revision).
             throw new ReviewNotFoundException(taskId);
         }
         if (!permissions.mayReview(item.request().agency(), reviewer)
@@ -143,7 +144,11 @@ public class ReviewService {
 
     /** Who approved the request on call, for its second review to be someone else; null before that approval. */
     public String onCallApprover(ReviewItem item) {
-        return (String) taskService.getVariable(item.taskId(), FreezeRequestProcess.ON_CALL_APPROVER);
+        try {
+            return (String) taskService.getVariable(item.taskId(), FreezeRequestProcess.ON_CALL_APPROVER);
+        } catch (NullValueException | OptimisticLockingException decidedMeanwhile) {
+            throw new ReviewNotFoundException(item.taskId());
+        }
     }
 
     /**

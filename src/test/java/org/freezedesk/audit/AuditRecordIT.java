@@ -145,9 +145,9 @@ class AuditRecordIT {
         AuditEvent last = events.get(5);
         AuditEvent forged = new AuditEvent(0, Canonical.timestamp(OffsetDateTime.now(ZoneOffset.UTC)), "legal", "LEGAL", null,
                 "LEGAL_APPROVE", "freeze_request", "1", null, "IN_REVIEW", "APPROVED", last.hash(), null, null);
-        long forgedId = new AuditRepository(JdbcClient.create(app), app).insert(forged.withHash(GUESSED.seal(forged.canonical())));
-        asApplication(copy).sql("UPDATE audit_chain_head SET last_event_id = ?, last_hash = ?, event_count = event_count + 1")
-                .params(forgedId, GUESSED.seal(forged.canonical())).update();
+        AuditRepository repository = new AuditRepository(JdbcClient.create(app), app);
+        repository.append(List.of(forged.withHash(GUESSED.seal(forged.canonical()))));
+        long forgedId = repository.head().eventId();
 
         Verification verification = integrity(app).verify(headKeys.kept(signedHead));
         assertThat(verification.intact()).isFalse();

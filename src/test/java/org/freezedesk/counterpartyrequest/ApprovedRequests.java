@@ -36,6 +36,7 @@ import org.freezedesk.security.internal.StaffUserRepository;
 import org.freezedesk.support.Filings;
 import org.freezedesk.support.TestMail;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 /**
@@ -96,8 +97,9 @@ public class ApprovedRequests {
                 .activityId(FreezeRequestProcess.LIST_COUNTERPARTIES).list()) {
             try {
                 managementService.executeJob(job.getId());
-            } catch (OptimisticLockingException takenMeanwhile) {
-                // The other executor's run commits; the wait below sees the job gone.
+            } catch (OptimisticLockingException | DuplicateKeyException takenMeanwhile) {
+                // The other executor's run commits (it may have stored the counterparty requests first, which this
+                // attempt's own inserts then collide with); the wait below sees the job gone.
             } catch (ProcessEngineException gone) {
                 if (managementService.createJobQuery().jobId(job.getId()).count() > 0) {
                     throw gone;

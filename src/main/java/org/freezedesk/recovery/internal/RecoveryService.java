@@ -128,8 +128,9 @@ public class RecoveryService {
         long id;
         try {
             id = (Long) runtimeService.getVariable(task.getExecutionId(), RecoveryProcess.RECOVERY_INSTRUCTION_ID);
-        } catch (NullValueException completedMeanwhile) {
-            // Another reviewer's decision ended the task between the query and reading its variables.
+        } catch (NullValueException | OptimisticLockingException decidedMeanwhile) {
+            // Another reviewer's decision ended the task between the query and reading its variables, or moved its
+            // execution on while the engine read it (the read then fails on the execution's changed revision).
             throw new RecoveryNotFoundException(task.getId());
         }
         return new ReviewTask(task.getId(), task.getCreateTime(), recoveries.find(id),

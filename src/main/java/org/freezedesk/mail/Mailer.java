@@ -81,6 +81,8 @@ public class Mailer {
         }
         Context context = new Context();
         context.setVariables(model);
+        // Without it, Thymeleaf gives every expression a context of its own, which looks each getter up by reflection
+        // again; this one's property accessor, and so its cache of getters, is shared by all renders.
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(applicationContext, null));
         return new RenderedMail(List.copyOf(recipients), subject, templates.process(template + ".txt", context),

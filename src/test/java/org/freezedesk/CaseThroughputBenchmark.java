@@ -62,9 +62,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * until the request is COMPLETED; (c) one case fanned out to a hundred counterparties; (d) fifty portal clients at once,
  * each reading and answering once a period, then as fast as they go. Prints its figures; asserts only that every case
  * went through. Sizes: {@code -Dbench.cases} (200), {@code -Dbench.clients} (8), {@code -Dbench.bareCases}
- * (5 × cases), {@code -Dbench.warmup} (cases / 2), {@code -Dbench.bareWarmup} (bare cases / 2), {@code -Dbench.fanOut} (100), {@code -Dbench.portalClients}
- * (50), {@code -Dbench.portalSeconds} (20, each portal run), {@code -Dbench.portalPeriodMillis} (1000),
- * {@code -Dbench.pollMillis} (100: how often a client looks whether a case moved on).
+ * (5 × cases), {@code -Dbench.warmup} (cases / 2), {@code -Dbench.bareWarmup} (bare cases / 2), {@code -Dbench.fanOut}
+ * (100), {@code -Dbench.portalClients} (50), {@code -Dbench.portalSeconds} (20, each portal run),
+ * {@code -Dbench.portalPeriodMillis} (1000), {@code -Dbench.pollMillis} (100: how often a client looks whether a case
+ * moved on).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "freezedesk.mail.embedded-smtp.enabled=false")
@@ -77,9 +78,8 @@ class CaseThroughputBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int BARE_CASES = Integer.getInteger("bench.bareCases", 5 * CASES);
     /**
-     * Cases each side runs before it is measured, so that both are measured compiled: in a run of 200 cases after 8
-     * warm-up cases the JIT compiler still took about a fifth of the JVM's CPU (a JFR profile), far more of
-     * FreezeDesk's few cases than of the bare shape's five times as many.
+     * Cases each side runs before it is measured, so that both are measured compiled: after 8 warm-up cases the JIT
+     * compiler still took about a fifth of the JVM's CPU while FreezeDesk's cases were measured (a JFR profile).
      */
     private static final int WARMUP = Integer.getInteger("bench.warmup", CASES / 2);
     private static final int BARE_WARMUP = Integer.getInteger("bench.bareWarmup", BARE_CASES / 2);
@@ -429,7 +429,8 @@ class CaseThroughputBenchmark {
         }
     }
 
-    private record Figures(Load.Run run, long cpuNanos, long machineCpuNanos, long writeTransactions, long ownWriteTransactions, long commits) {
+    private record Figures(Load.Run run, long cpuNanos, long machineCpuNanos, long writeTransactions, long ownWriteTransactions,
+            long commits) {
 
         double perCase(long total) {
             return (double) total / Math.max(1, run.latencies().size());
@@ -480,9 +481,9 @@ class CaseThroughputBenchmark {
 
     private static void print(Figures whole, FanOut fanOut, Map<String, PortalFigures> paced, Map<String, PortalFigures> saturated) {
         String line = "CaseThroughputBenchmark: | %-72s | %-34s | %-22s |%n";
-        System.out.printf("CaseThroughputBenchmark: FreezeDesk %d cases (after %d warm-up) on %d clients; bare engine %d cases (after %d "
-                + "warm-up) on %d threads; %d counterparties a case%n", CASES, WARMUP, CLIENTS, BARE_CASES, BARE_WARMUP, CLIENTS,
-                COUNTERPARTIES.size());
+        System.out.printf("CaseThroughputBenchmark: FreezeDesk %d cases (after %d warm-up) on %d clients; "
+                + "bare engine %d cases (after %d warm-up) on %d threads; %d counterparties a case%n",
+                CASES, WARMUP, CLIENTS, BARE_CASES, BARE_WARMUP, CLIENTS, COUNTERPARTIES.size());
         System.out.printf(line, "figure", "FreezeDesk", "bare engine");
         System.out.printf(line, "---", "---", "---");
         System.out.printf(line, "cases per second", String.format("%.2f (%.2f×)", whole.run.casesPerSecond(),
@@ -491,7 +492,8 @@ class CaseThroughputBenchmark {
                 seconds(bare.run.percentile(0.5)) + " / " + seconds(bare.run.percentile(0.9)));
         System.out.printf(line, "JVM CPU per case (whole test JVM)", String.format("%.0f ms", whole.perCase(whole.cpuNanos) / 1e6),
                 String.format("%.0f ms", bare.perCase(bare.cpuNanos) / 1e6));
-        System.out.printf(line, "CPU of the whole machine per case (the JVM, PostgreSQL, the rest)", machine(whole), machine(bare));
+        System.out.printf(line, "CPU of the whole machine per case (the JVM, PostgreSQL, the rest)", machine(whole),
+                machine(bare));
         System.out.printf(line, "write transactions per case (whole server)", String.format("%.1f", whole.perCase(whole.writeTransactions)),
                 String.format("%.1f", bare.perCase(bare.writeTransactions)));
         System.out.printf(line, "write transactions per case (own database, JDBC)", String.format("%.1f", whole.perCase(whole.ownWriteTransactions)),
@@ -506,7 +508,8 @@ class CaseThroughputBenchmark {
     }
 
     private static String machine(Figures figures) {
-        return figures.machineCpuNanos < 0 ? "— (no /proc/stat)" : String.format("%.0f ms", figures.perCase(figures.machineCpuNanos) / 1e6);
+        return figures.machineCpuNanos < 0 ? "— (no /proc/stat)"
+                : String.format("%.0f ms", figures.perCase(figures.machineCpuNanos) / 1e6);
     }
 
     private static void portal(String line, String load, Map<String, PortalFigures> figures) {

@@ -73,10 +73,11 @@ public class CaseRepository {
     }
 
     /**
-     * The next reference of the year, FRZ-YYYY-NNNNNN. The year's counter row is locked by the increment until the filing commits, so
-     * concurrent filings take turns. The first filing of a year inserts the row inside a savepoint: on PostgreSQL a
-     * failed statement aborts its whole transaction, so a concurrent first filing that loses the insert rolls back to
-     * the savepoint only, and counts on from the row the winner committed (its insert waited for that commit).
+     * The next reference of the year, FRZ-YYYY-NNNNNN. The year's counter row is locked by the increment until the
+     * filing commits, so concurrent filings take turns. The first filing of a year inserts the row inside a savepoint:
+     * on PostgreSQL a failed statement aborts its whole transaction, so a concurrent first filing that loses the insert
+     * rolls back to the savepoint only, and counts on from the row the winner committed (its insert waited for that
+     * commit).
      */
     public String nextReference(int year) {
         if (incrementCounter(year) == 0) {

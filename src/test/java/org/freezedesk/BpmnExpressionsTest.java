@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.freezedesk.cases.FreezeRequestProcess;
@@ -39,7 +40,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Every expression in {@code bpmn/*.bpmn} refers to what exists: a {@code camunda:delegateExpression} names a
- * {@link JavaDelegate} bean of the process's own module, by a name its constants class declares; every other
+ * {@link JavaDelegate} bean of the process's own module (a call activity's variable mapping, a
+ * {@link DelegateVariableMapping}), by a name its constants class declares; every other
  * expression (conditions, timers, collections, assignees, mappings) reads process variables that the constants
  * class declares, and never calls a bean. A rename that the BPMN does not follow fails here, not at run time.
  */
@@ -93,6 +95,7 @@ class BpmnExpressionsTest {
                   <process id="counterparty-request" isExecutable="true">
                     <serviceTask id="a" camunda:delegateExpression="${noSuchDelegate}"/>
                     <serviceTask id="b" camunda:delegateExpression="${markHoldLapsed}"/>
+                    <callActivity id="e" calledElement="counterparty-request" camunda:variableMappingDelegateExpression="${sendNotification}"/>
                     <sequenceFlow id="c" sourceRef="a" targetRef="b">
                       <conditionExpression>${counterpartyRequestRepository.allTargetsAnswered(counterpartyRequestId)}</conditionExpression>
                     </sequenceFlow>
@@ -107,6 +110,7 @@ class BpmnExpressionsTest {
                 "test.bpmn a: delegateExpression ${noSuchDelegate}: no bean named noSuchDelegate",
                 "test.bpmn b: delegateExpression ${markHoldLapsed}: not named in CounterpartyRequestProcess",
                 "test.bpmn b: delegateExpression ${markHoldLapsed}: bean of another module (org.freezedesk.recovery)",
+                "test.bpmn e: delegateExpression ${sendNotification}: not a DelegateVariableMapping",
                 "test.bpmn c: ${counterpartyRequestRepository.allTargetsAnswered(counterpartyRequestId)} calls bean counterpartyRequestRepository",
                 "test.bpmn d: ${allTargetsAnswered and unknownVariable} reads unknownVariable, not a variable of CounterpartyRequestProcess");
     }
@@ -141,6 +145,8 @@ class BpmnExpressionsTest {
                 boolean taskListener = "taskListener".equals(element.getLocalName());
                 checkDelegate(file + " " + id, attribute.getValue(), constants, taskListener ? TaskListener.class : JavaDelegate.class,
                         taskListener ? TASK_OWNERS.getOrDefault(where, module(constants)) : module(constants), problems);
+            } else if ("variableMappingDelegateExpression".equals(attribute.getLocalName())) {
+                checkDelegate(file + " " + id, attribute.getValue(), constants, DelegateVariableMapping.class, module(constants), problems);
             } else {
                 checkExpressions(file + " " + id, attribute.getValue(), constants, problems);
             }

@@ -39,6 +39,8 @@ public final class FreezeRequestProcess {
 
     public static final String VALIDATE_AND_ROUTE = "validateAndRoute";
     public static final String LIST_COUNTERPARTIES = "listCounterparties";
+    /** What each counterparty request of the fan-out starts with: its freeze request and counterparty. */
+    public static final String COUNTERPARTY_REQUEST_INPUT = "counterpartyRequestInput";
     public static final String COMPLETE_FREEZE_REQUEST = "completeFreezeRequest";
     /** Completion listener of the legal review task; it lives in the review module, which does that task's work. */
     public static final String REQUIRE_LEGAL_DECISION = "requireLegalDecision";

@@ -11,20 +11,27 @@ public final class CounterpartyRequestProcess {
     /** Decides from the request's urgency after which share of the counterparty's SLA to remind and to escalate. */
     public static final String SLA_DECISION = "counterparty-sla";
 
+    /**
+     * The freeze request and the counterparty the request goes to: transient, given by the calling process and read
+     * only by {@link #CREATE_COUNTERPARTY_REQUEST}, which stores them on the counterparty request's row.
+     */
     public static final String FREEZE_REQUEST_ID = "freezeRequestId";
-    public static final String COUNTERPARTY_REQUEST_ID = "counterpartyRequestId";
     public static final String COUNTERPARTY_ID = "counterpartyId";
-    public static final String FILER = "filer";
+    /** The one stored variable every step reads: the counterparty request's row holds all else. */
+    public static final String COUNTERPARTY_REQUEST_ID = "counterpartyRequestId";
     /** When the escalation timer fires (a {@link java.util.Date}); moved when the agency extends the deadline. */
     public static final String DEADLINE = "deadline";
     /** How long after the request is (again) waiting for a response its counterparty is reminded (ISO-8601). */
     public static final String REMINDER_AFTER = "reminderAfter";
-    /** Whether every target has a final outcome; set by {@link #CHECK_ANSWERS} for the gateways to read. */
+    /** Whether every target has a final outcome; set transient by {@link #CHECK_ANSWERS} for the gateway right after it. */
     public static final String ALL_TARGETS_ANSWERED = "allTargetsAnswered";
     /** The agency's choice in the follow-up task, a {@link FollowUpDecision} name. */
     public static final String FOLLOW_UP_DECISION = "followUpDecision";
 
-    /** Input and outputs of {@link #SLA_DECISION}; the outputs become process variables of the same names. */
+    /**
+     * Input and outputs of {@link #SLA_DECISION}; the input is transient (the decision follows in the same transaction),
+     * the outputs become process variables of the same names.
+     */
     public static final String SLA_URGENCY = "urgency";
     public static final String SLA_REMINDER_SHARE = "reminderShare";
     public static final String SLA_ESCALATION_SHARE = "escalationShare";
@@ -38,6 +45,8 @@ public final class CounterpartyRequestProcess {
     public static final String SEND_REMINDER = "sendReminder";
     public static final String MARK_OVERDUE = "markOverdue";
     public static final String FOLLOW_UP = "followUp";
+    /** Creation listener of {@link #FOLLOW_UP}: the task goes to whoever filed the freeze request. */
+    public static final String ASSIGN_FOLLOW_UP = "assignFollowUp";
     public static final String RESEND_REQUEST = "resendRequest";
     public static final String SEND_ESCALATION_NOTICE = "sendEscalationNotice";
 

@@ -23,6 +23,7 @@ import org.freezedesk.cases.internal.NewTarget;
 import org.freezedesk.cases.internal.RoutesClosedException;
 import org.freezedesk.cases.internal.TargetRoute;
 import org.freezedesk.cases.internal.TargetRow;
+import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.directory.CounterpartyRepository;
 import org.freezedesk.directory.RouteReason;
 import org.freezedesk.directory.internal.AttributionImportService;
@@ -56,6 +57,7 @@ class RoutingTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired AuditLog auditLog;
+    @Autowired CounterpartyRequestRepository counterpartyRequests;
     @Autowired StaffUserRepository users;
     @Autowired MockMvc mvc;
 
@@ -135,7 +137,9 @@ class RoutingTest {
         managementService.createJobQuery().processInstanceId(request.request().processInstanceId()).executable().list()
                 .forEach(job -> managementService.executeJob(job.getId()));
         assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(request.request().processInstanceId()).list())
-                .extracting(p -> runtimeService.getVariable(p.getId(), "counterpartyId")).containsExactly(binance);
+                .extracting(p -> counterpartyRequests.find((Long) runtimeService.getVariable(p.getId(), "counterpartyRequestId"))
+                        .counterpartyId())
+                .containsExactly(binance);
         assertThatThrownBy(() -> freezeCaseService.overrideRoute(reference, 1, 1, Set.of(tether), "too late", agency))
                 .isInstanceOf(RoutesClosedException.class);
     }

@@ -2,6 +2,7 @@ package org.freezedesk.counterpartyrequest.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
@@ -32,8 +33,8 @@ class CreateCounterpartyRequest implements JavaDelegate {
         long counterpartyId = (Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_ID);
         long id = counterpartyRequests.create(freezeRequestId, counterpartyId);
         execution.setVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, id);
-        // The SLA decision's input, read by the business-rule task that follows.
-        execution.setVariable(CounterpartyRequestProcess.SLA_URGENCY, cases.request(freezeRequestId).urgency().name());
+        execution.setVariable(CounterpartyRequestProcess.SLA_URGENCY,
+                Variables.stringValue(cases.request(freezeRequestId).urgency().name(), true));
         audit.record(Actor.ENGINE, "COUNTERPARTY_REQUEST_CREATED", "counterparty_request", id, execution.getBusinessKey(),
                 null, counterparties.findById(counterpartyId).orElseThrow().name());
     }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.freezedesk.counterpartyrequest.CounterpartyMail;
 import org.freezedesk.counterpartyrequest.CounterpartyNotified;
+import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestProcess;
 import org.freezedesk.counterpartyrequest.CounterpartyRequestRepository;
 import org.freezedesk.directory.CounterpartyRepository;
@@ -38,7 +39,8 @@ class SendNotification implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = (Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID);
-        long counterpartyId = (Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_ID);
+        CounterpartyRequest counterpartyRequest = counterpartyRequests.find(id);
+        long counterpartyId = counterpartyRequest.counterpartyId();
         int slaHours = counterparties.findById(counterpartyId).orElseThrow().responseSlaHours();
         OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.UTC)
                 .plus(share(slaHours, execution.getVariable(CounterpartyRequestProcess.SLA_ESCALATION_SHARE)));
@@ -47,7 +49,7 @@ class SendNotification implements JavaDelegate {
         execution.setVariable(CounterpartyRequestProcess.REMINDER_AFTER,
                 share(slaHours, execution.getVariable(CounterpartyRequestProcess.SLA_REMINDER_SHARE)).toString());
         mail.send(id, CounterpartyMail.Kind.NOTIFICATION);
-        events.publishEvent(new CounterpartyNotified(id, counterpartyRequests.find(id).freezeRequestId(), counterpartyId,
+        events.publishEvent(new CounterpartyNotified(id, counterpartyRequest.freezeRequestId(), counterpartyId,
                 execution.getBusinessKey(), deadline));
     }
 

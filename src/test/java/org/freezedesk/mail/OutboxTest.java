@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sql.DataSource;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -57,6 +61,7 @@ class OutboxTest {
     @Autowired OutboxSender sender;
     @Autowired TransactionTemplate transaction;
     @Autowired MockMvc mvc;
+    @Autowired DataSource dataSource;
     @Autowired StaffUserRepository users;
     @Value("${freezedesk.outbox.max-attempts}") int maxAttempts;
     @Value("${freezedesk.outbox.lease}") Duration lease;
@@ -88,12 +93,41 @@ class OutboxTest {
         assertThat(greenMail.getReceivedMessages()).noneMatch(m -> subjectOf(m).equals(rolledBack));
     }
 
+    /**
+     * After commit the storing transaction's connection is still the thread's, so a failed send recorded there in a
+     * transaction of its own took a second one; with the SMTP server gone, every thread that had just committed mail
+     * held one connection and waited for another, until the pool had none.
+     */
+    @Test
+    void aSendThatFailsRightAfterCommitIsRecordedWithoutASecondConnection() throws Exception {
+        greenMail.stop();
+        String subject = "Outage with the pool taken " + UUID.randomUUID();
+        List<Connection> taken = new ArrayList<>();
+        String messageId;
+        try {
+            for (int i = 1; i < dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize(); i++) {
+                taken.add(dataSource.getConnection());
+            }
+            messageId = transaction.execute(status -> mailOutbox.send(List.of("one@example.org"), subject, "test-message", MODEL));
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+        sender.flushSent();
+
+        OutboxMessage waiting = outbox.findByMessageId(messageId).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(OutboxState.PENDING);
+        assertThat(waiting.attempts()).as("the failed attempt is recorded").isEqualTo(1);
+    }
+
     @Test
     void aMessageTheServerKeepsRefusingEndsFailedOnTheMailPageAndAnOperatorRetriesTheSameMessage() throws Exception {
         greenMail.stop();
         String subject = "Outage " + UUID.randomUUID();
         String messageId = transaction.execute(status ->
                 mailOutbox.send(List.of("one@example.org", "two@example.org"), subject, "test-message", MODEL));
+        sender.flushSent();
         Instant clock = Instant.now();
         for (int attempt = 2; attempt <= maxAttempts; attempt++) {
             clock = clock.plus(Duration.ofHours(1));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,8 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sends it from the copy it still holds, with no read, lock or transaction before the send, and queues it to be
  * marked sent; one flusher marks everything queued in one transaction every {@code sent-flush-interval} (or once
  * {@code sent-flush-size} are queued, and at shutdown). Why: a case mails five times, and a transaction of its own
- * per message (lock, send, mark) was an eighth of the case's write transactions. A failed attempt is still
- * recorded at once, in its own transaction (rare). If the node dies before it sent or flushed, the message stays
+ * per message (lock, send, mark) was an eighth of the case's write transactions. A failed attempt is recorded by the
+ * flusher too, so that the committing thread, whose connection stays bound until its after-commit work ends, never
+ * waits for a second one: with the SMTP server gone, every committing thread of the node failed at once and each held
+ * a connection while it waited for another. If the node dies before it sent or flushed, the message stays
  * PENDING and falls due when the lease ends, and another node's poller sends it: at least once, with the same
  * Message-ID (a recipient may get a second copy, never none). The lease outlasts the SMTP session's timeouts
  * ({@link Mailer#longestAttempt()}, checked at start), so in normal operation two nodes never send one message.
@@ -72,6 +75,8 @@ public class OutboxSender {
     private final int flushSize;
     /** Sent by this node, not marked yet: ids of messages still under this node's lease. */
     private final BlockingQueue<Long> sent = new LinkedBlockingQueue<>();
+    /** Sent by this node and refused or not taken, not recorded yet. */
+    private final ConcurrentLinkedQueue<FailedSend> failed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushRequested = new AtomicBoolean();
     /** One thread, so that one flush at a time writes. */
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -164,11 +169,8 @@ public class OutboxSender {
         try {
             mailer.send(messageId, mail);
         } catch (RuntimeException e) {
-            try {
-                ownTransaction.executeWithoutResult(status -> recordFailure(id, messageId, 0, e));
-            } catch (RuntimeException stored) {
-                log.warn("Outbox message {} is left for the poller once its lease ends: {}", id, stored.toString());
-            }
+            failed.add(new FailedSend(id, messageId, e));
+            requestFlush();
             return;
         }
         sent.add(id);
@@ -200,6 +202,14 @@ public class OutboxSender {
 
     private void flushQueued() {
         flushRequested.set(false);
+        for (FailedSend failure = failed.poll(); failure != null; failure = failed.poll()) {
+            FailedSend send = failure;
+            try {
+                ownTransaction.executeWithoutResult(status -> recordFailure(send.id(), send.messageId(), 0, send.error()));
+            } catch (RuntimeException e) {
+                log.warn("Outbox message {} is left for the poller once its lease ends: {}", send.id(), e.toString());
+            }
+        }
         List<Long> ids = new ArrayList<>(flushSize);
         while (sent.drainTo(ids, flushSize) > 0) {
             try {
@@ -237,6 +247,9 @@ public class OutboxSender {
         outbox.markAttemptFailed(id, givenUp ? OutboxState.FAILED : OutboxState.PENDING, now().plus(backOff(attempts)), e.toString());
         log.warn("Outbox message {} ({}) failed attempt {} of {}{}: {}", id, messageId, attempts, maxAttempts,
                 givenUp ? ", given up until an operator retries it" : "", e.toString());
+    }
+
+    private record FailedSend(long id, String messageId, RuntimeException error) {
     }
 
     /** firstRetryAfter, doubling with every further failure, never longer than maxRetryAfter. */

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -22,13 +23,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts the committed transactions that wrote, at the JDBC connections of one data source: the benchmark's own
  * figure, unlike PostgreSQL's transaction ids, which every database of a shared server draws from. A transaction
  * writes when it runs INSERT, UPDATE, DELETE or MERGE, or locks rows (FOR UPDATE, FOR SHARE: PostgreSQL writes the
- * lock into the row). Also tallies each write transaction by its first writing statement, so the benchmark can say
- * what writes.
+ * lock into the row). A locking query counts once it returns a row: one that finds nothing to lock writes nothing,
+ * as a poller that finds no work (PostgreSQL gives such a transaction no transaction id). Also tallies each write
+ * transaction by its first writing statement, so the benchmark can say what writes.
  */
 final class WriteTransactions {
 
-    private static final Pattern WRITE = Pattern.compile("^\\s*(insert|update|delete|merge)\\b|\\bfor\\s+(update|share|no\\s+key\\s+update)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MODIFY = Pattern.compile("^\\s*(insert|update|delete|merge)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOCK = Pattern.compile("\\bfor\\s+(update|share|no\\s+key\\s+update)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern LITERALS = Pattern.compile("'[^']*'|\\b\\d+\\b|\\s+");
 
     private final AtomicLong committed = new AtomicLong();
@@ -110,20 +112,46 @@ final class WriteTransactions {
                 String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
                 Class<?>[] types = Proxy.isProxyClass(result.getClass()) ? result.getClass().getInterfaces()
                         : statementInterfaces(statement);
+                String[] locking = new String[1];
                 return Proxy.newProxyInstance(Connection.class.getClassLoader(), types, (p, m, a) -> {
                     String executed = a != null && a.length > 0 && a[0] instanceof String s && m.getName().startsWith("execute") ? s : sql;
                     Object r = call(statement, m, a);
-                    if (m.getName().startsWith("execute") && executed != null && WRITE.matcher(executed).find()) {
-                        if (connection.getAutoCommit()) {
-                            commit(executed);
-                        } else if (firstWrite == null) {
-                            firstWrite = executed;
+                    if (m.getName().startsWith("execute") && executed != null) {
+                        locking[0] = null;
+                        if (MODIFY.matcher(executed).find()) {
+                            wrote(executed);
+                        } else if (LOCK.matcher(executed).find()) {
+                            locking[0] = executed;
                         }
+                    }
+                    if (r instanceof ResultSet rows && locking[0] != null) {
+                        return lockedOnFirstRow(rows, locking[0]);
                     }
                     return r;
                 });
             }
             return result;
+        }
+
+        private void wrote(String statement) throws SQLException {
+            if (connection.getAutoCommit()) {
+                commit(statement);
+            } else if (firstWrite == null) {
+                firstWrite = statement;
+            }
+        }
+
+        /** The rows of a locking query: the first one read is a row locked. */
+        private ResultSet lockedOnFirstRow(ResultSet rows, String statement) {
+            boolean[] counted = new boolean[1];
+            return (ResultSet) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (p, m, a) -> {
+                Object r = call(rows, m, a);
+                if (m.getName().equals("next") && Boolean.TRUE.equals(r) && !counted[0]) {
+                    counted[0] = true;
+                    wrote(statement);
+                }
+                return r;
+            });
         }
 
         private Class<?>[] statementInterfaces(Statement statement) {

@@ -56,15 +56,23 @@ public class CounterpartyRequestService {
     public void acknowledge(CounterpartyRequest counterpartyRequest, String name, String title, Actor actor) {
         transaction.executeWithoutResult(status -> {
             refuseIfCaseClosed(counterpartyRequest);
-            CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
-            if (counterpartyRequests.acknowledge(counterpartyRequest.id(), name, title)) {
-                String caseReference = caseReference(counterpartyRequest);
-                audit.record(actor, "ACKNOWLEDGED", "counterparty_request", counterpartyRequest.id(), caseReference,
-                        before.name(), counterpartyRequests.find(counterpartyRequest.id()).state() + " by " + name + ", " + title);
-                events.publishEvent(new CounterpartyAcknowledged(counterpartyRequest.id(), counterpartyRequest.freezeRequestId(),
-                        counterpartyRequest.counterpartyId(), caseReference));
-            }
+            acknowledgeInTransaction(counterpartyRequest, counterpartyRequests.find(counterpartyRequest.id()).state(), name, title, actor);
         });
+    }
+
+    /** Returns the request's state after it, which is {@code before} when it had been acknowledged already. */
+    private CounterpartyRequestState acknowledgeInTransaction(CounterpartyRequest counterpartyRequest, CounterpartyRequestState before,
+            String name, String title, Actor actor) {
+        if (!counterpartyRequests.acknowledge(counterpartyRequest.id(), name, title)) {
+            return before;
+        }
+        CounterpartyRequestState after = counterpartyRequests.find(counterpartyRequest.id()).state();
+        String caseReference = caseReference(counterpartyRequest);
+        audit.record(actor, "ACKNOWLEDGED", "counterparty_request", counterpartyRequest.id(), caseReference,
+                before.name(), after + " by " + name + ", " + title);
+        events.publishEvent(new CounterpartyAcknowledged(counterpartyRequest.id(), counterpartyRequest.freezeRequestId(),
+                counterpartyRequest.counterpartyId(), caseReference));
+        return after;
     }
 
     /** Keeps the form as typed, without submitting anything: the process is not told. */
@@ -83,6 +91,12 @@ public class CounterpartyRequestService {
         respond(counterpartyRequest, submittedByName, clientAddress, outcomes, false, actor);
     }
 
+    /** As {@link #respond(CounterpartyRequest, String, String, String, List, boolean, Actor)}, by someone who does not acknowledge. */
+    public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
+            List<NewOutcome> outcomes, boolean doNotNotifyConfirmed, Actor actor) {
+        respond(counterpartyRequest, submittedByName, null, clientAddress, outcomes, doNotNotifyConfirmed, actor);
+    }
+
     /**
      * Stores the response and tells the process, which reads the outcomes from the table, in one transaction that
      * holds the requests' rows: one commit instead of two, and nobody sees an answer its process has not yet taken.
@@ -98,24 +112,27 @@ public class CounterpartyRequestService {
      * request forbids telling the customer, or already holds the same answer, or holds a newer one the counterparty gave
      * there itself. The requests' rows are locked lowest id first, so answers sent at once through several of them
      * neither deadlock nor interleave.
+     *
+     * <p>With a {@code submitterTitle}, the answer also acknowledges receipt, by the submitter and that title, in the same
+     * transaction, unless the request is acknowledged already: an answer that fails leaves no acknowledgement behind.
      */
-    public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
+    public void respond(CounterpartyRequest counterpartyRequest, String submittedByName, String submitterTitle, String clientAddress,
             List<NewOutcome> outcomes, boolean doNotNotifyConfirmed, Actor actor) {
         for (int attempt = 1; attempt <= TOGETHER_ATTEMPTS; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> store(counterpartyRequest, submittedByName, clientAddress, outcomes,
-                        doNotNotifyConfirmed, actor).forEach(this::tellProcess));
+                transaction.executeWithoutResult(status -> store(counterpartyRequest, submittedByName, submitterTitle, clientAddress,
+                        outcomes, doNotNotifyConfirmed, actor).forEach(this::tellProcess));
                 return;
             } catch (OptimisticLockingException collided) {
                 pause(ThreadLocalRandom.current().nextLong(CORRELATION_PAUSE_MILLIS * attempt));
             }
         }
-        transaction.execute(status -> store(counterpartyRequest, submittedByName, clientAddress, outcomes, doNotNotifyConfirmed, actor))
-                .forEach(this::correlate);
+        transaction.execute(status -> store(counterpartyRequest, submittedByName, submitterTitle, clientAddress, outcomes,
+                doNotNotifyConfirmed, actor)).forEach(this::correlate);
     }
 
     /** Stores the response, and its copies on the other requests it counts for; returns the requests that took some. */
-    private List<Long> store(CounterpartyRequest counterpartyRequest, String submittedByName, String clientAddress,
+    private List<Long> store(CounterpartyRequest counterpartyRequest, String submittedByName, String submitterTitle, String clientAddress,
             List<NewOutcome> outcomes, boolean doNotNotifyConfirmed, Actor actor) {
         refuseIfCaseClosed(counterpartyRequest);
         List<Long> lock = new ArrayList<>(List.of(counterpartyRequest.id()));
@@ -124,6 +141,9 @@ public class CounterpartyRequestService {
         CounterpartyRequestState before = counterpartyRequests.find(counterpartyRequest.id()).state();
         refuseIfWithdrawn(before);
         requireConfirmation(counterpartyRequest, doNotNotifyConfirmed);
+        if (submitterTitle != null) {
+            before = acknowledgeInTransaction(counterpartyRequest, before, submittedByName, submitterTitle, actor);
+        }
         long responseId = counterpartyRequests.insertResponse(counterpartyRequest.id(), submittedByName, clientAddress, outcomes,
                 doNotNotifyConfirmed);
         String caseReference = caseReference(counterpartyRequest);

@@ -76,7 +76,8 @@ class CounterpartyApiTest {
                 "outcomes", List.of(Map.of("targetId", targetId, "outcome", "FROZEN", "frozenAmount", "1000"))), tetherKey))
                 .andReturn().getResponse();
         assertThat(early.getStatus()).isEqualTo(400);
-        assertThat(early.getContentAsString()).contains("Acknowledge receipt first: POST " + tetherPath + "/acknowledgement");
+        assertThat(early.getContentAsString()).contains("answering also acknowledges receipt (or acknowledge first: POST "
+                + tetherPath + "/acknowledgement)");
         assertThat(body(postJson(tetherPath + "/acknowledgement", Map.of("name", "Sam Lee", "title", "MLRO"), tetherKey), 200)
                 .get("state").asText()).isEqualTo("ACKNOWLEDGED");
         JsonNode answered = body(postJson(tetherPath + "/responses", Map.of("submittedBy", "Sam Lee",

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import org.freezedesk.audit.AuditEvent;
+import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
 import org.freezedesk.cases.CounterpartyRequestState;
 import org.freezedesk.cases.Target;
@@ -48,6 +50,7 @@ class PortalApiTest {
     @Autowired ObjectMapper json;
     @Autowired CaseRepository cases;
     @Autowired CounterpartyRequestRepository counterpartyRequests;
+    @Autowired AuditLog audit;
 
     private ApprovedRequests requests;
     private String client;
@@ -106,7 +109,8 @@ class PortalApiTest {
         MockHttpServletResponse early = postJson("/api/v1/portal/responses", Map.of("submittedBy", "Sam",
                 "outcomes", List.of(Map.of("targetId", target.id(), "outcome", "FROZEN", "frozenAmount", "100"))));
         assertThat(early.getStatus()).isEqualTo(400);
-        assertThat(errors(early)).containsEntry("", "Acknowledge receipt first: POST /api/v1/portal/acknowledgement");
+        assertThat(errors(early)).containsEntry("submitterTitle", "Enter your title or function: answering also acknowledges "
+                + "receipt (or acknowledge first: POST /api/v1/portal/acknowledgement)");
 
         MockHttpServletResponse badAcknowledgement = postJson("/api/v1/portal/acknowledgement", Map.of("name", "Sam"));
         assertThat(badAcknowledgement.getStatus()).isEqualTo(400);
@@ -130,6 +134,26 @@ class PortalApiTest {
         assertThat(document.get("state").asText()).isEqualTo("CLOSED");
         assertThat(document.get("targets").get(0).get("outcome").get("frozenAmount").asText()).isEqualTo("250000");
         assertThat(document.get("responses")).hasSize(1);
+    }
+
+    @Test
+    void anAnswerToARequestNobodyAcknowledgedAcknowledgesItInTheSameCall() throws Exception {
+        MockHttpServletResponse refused = postJson("/api/v1/portal/responses", Map.of("submittedBy", "Sam Lee",
+                "submitterTitle", "Compliance officer",
+                "outcomes", List.of(Map.of("targetId", target.id(), "outcome", "PARTIALLY_FROZEN", "frozenAmount", "0.0000001"))));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(counterpartyRequests.find(circle.id()).acknowledged()).as("a refused answer acknowledges nothing").isFalse();
+
+        MockHttpServletResponse accepted = postJson("/api/v1/portal/responses", Map.of("submittedBy", "Sam Lee",
+                "submitterTitle", "Compliance officer",
+                "outcomes", List.of(Map.of("targetId", target.id(), "outcome", "FROZEN", "frozenAmount", "250000"))));
+
+        assertThat(accepted.getStatus()).isEqualTo(201);
+        JsonNode document = json.readTree(accepted.getContentAsString());
+        assertThat(document.get("acknowledgement").get("name").asText()).isEqualTo("Sam Lee");
+        assertThat(document.get("acknowledgement").get("title").asText()).isEqualTo("Compliance officer");
+        assertThat(document.get("state").asText()).isEqualTo("CLOSED");
+        assertThat(audit.forCase(reference).stream().map(AuditEvent::action)).containsSubsequence("ACKNOWLEDGED", "RESPONDED");
     }
 
     @Test

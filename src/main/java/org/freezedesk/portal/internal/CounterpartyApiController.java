@@ -103,7 +103,8 @@ class CounterpartyApiController {
 
     @PostMapping("/{id}/responses")
     @Operation(summary = "Answer per target", description = "An outcome for some or all of the request's targets, with the same "
-            + "checks as the form; may be sent several times. Acknowledge first.")
+            + "checks as the form; may be sent several times. While the request is not acknowledged, the answer acknowledges "
+            + "receipt too, by submittedBy and submitterTitle (required then).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ResponseForm.class),
             examples = @ExampleObject(value = "{\"submittedBy\": \"Jo Compliance\", \"outcomes\": [{\"targetId\": 17, "
                     + "\"outcome\": \"FROZEN\", \"frozenAmount\": \"1250.5\", \"internalReference\": \"INT-1\", "

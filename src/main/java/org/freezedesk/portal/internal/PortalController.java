@@ -153,13 +153,8 @@ class PortalController {
                 addRequest(cr, model);
                 return VIEW;
             }
-            CounterpartyRequest answering = cr;
-            if (acknowledging) {
-                counterpartyRequestService.acknowledge(cr, form.getSubmittedBy().strip(), form.getSubmitterTitle().strip(), actor(cr));
-                answering = counterpartyRequests.find(cr.id());
-            }
-            counterpartyRequestService.respond(answering, form.getSubmittedBy().strip(), request.getRemoteAddr(), outcomes,
-                    form.isDoNotNotifyConfirmed(), actor(cr));
+            counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), acknowledging ? form.getSubmitterTitle().strip() : null,
+                    request.getRemoteAddr(), outcomes, form.isDoNotNotifyConfirmed(), actor(cr));
             redirect.addFlashAttribute("message", "Thank you: your response was recorded (" + outcomes.size() + " target(s)).");
             return "redirect:/portal/" + token;
         });

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,17 +65,27 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
     }
 
     /** Idempotent, so a retried engine job finds the request it created before. */
-    public long create(long freezeRequestId, long counterpartyId) {
+    /** The request of the freeze request to the counterparty, served from now on by the process {@code processInstanceId}. */
+    public long create(long freezeRequestId, long counterpartyId, String processInstanceId) {
         Optional<Long> existing = jdbc.sql("SELECT id FROM counterparty_request WHERE freeze_request_id = ? AND counterparty_id = ?")
                 .params(freezeRequestId, counterpartyId).query(Long.class).optional();
         if (existing.isPresent()) {
+            jdbc.sql("UPDATE counterparty_request SET process_instance_id = ? WHERE id = ?").params(processInstanceId, existing.get())
+                    .update();
             return existing.get();
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO counterparty_request (freeze_request_id, counterparty_id, state, created_at) VALUES (?, ?, ?, ?)")
-                .params(freezeRequestId, counterpartyId, CounterpartyRequestState.NOTIFIED.name(), now())
+        jdbc.sql("""
+                INSERT INTO counterparty_request (freeze_request_id, counterparty_id, state, created_at, process_instance_id)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(freezeRequestId, counterpartyId, CounterpartyRequestState.NOTIFIED.name(), now(), processInstanceId)
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** The process that serves the request; empty for a request created before requests named theirs. */
+    public Optional<String> processInstanceId(long id) {
+        return jdbc.sql("SELECT process_instance_id FROM counterparty_request WHERE id = ?").param(id).query(String.class).optional();
     }
 
     public CounterpartyRequest find(long id) {
@@ -186,9 +198,10 @@ public class CounterpartyRequestRepository implements CounterpartyProgress {
     }
 
     /** Whether the response confirmed that the customer was not told; false for answers to requests that did not ask. */
-    public boolean doNotNotifyConfirmed(long responseId) {
-        return jdbc.sql("SELECT do_not_notify_confirmed FROM counterparty_response WHERE id = ?").param(responseId)
-                .query(Boolean.class).single();
+    /** The responses to the request that confirmed the customer was not told, in one query however many it has. */
+    public Set<Long> responsesConfirmingDoNotNotify(long id) {
+        return new HashSet<>(jdbc.sql("SELECT id FROM counterparty_response WHERE counterparty_request_id = ? AND do_not_notify_confirmed")
+                .param(id).query(Long.class).list());
     }
 
     public long insertResponse(long id, String submittedByName, String clientAddress, List<NewOutcome> outcomes,

@@ -153,6 +153,7 @@ class PortalApiTest {
         assertThat(document.get("acknowledgement").get("name").asText()).isEqualTo("Sam Lee");
         assertThat(document.get("acknowledgement").get("title").asText()).isEqualTo("Compliance officer");
         assertThat(document.get("state").asText()).isEqualTo("CLOSED");
+        assertThat(document.get("responses").get(0).get("doNotNotifyConfirmed").asBoolean()).isFalse();
         assertThat(audit.forCase(reference).stream().map(AuditEvent::action)).containsSubsequence("ACKNOWLEDGED", "RESPONDED");
     }
 

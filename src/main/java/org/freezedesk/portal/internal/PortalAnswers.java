@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -144,12 +145,13 @@ class PortalAnswers {
                         precision.decimals(t.chain(), t.asset()), t.txHashes(), t.note(),
                         latest.containsKey(t.id()) ? OutcomeDocument.of(latest.get(t.id())) : null))
                 .toList();
+        Set<Long> confirmedDoNotNotify = counterpartyRequests.responsesConfirmingDoNotNotify(cr.id());
         Map<Long, List<TargetOutcome>> byResponse = new LinkedHashMap<>();
         counterpartyRequests.history(cr.id())
                 .forEach(o -> byResponse.computeIfAbsent(o.responseId(), id -> new ArrayList<>()).add(o));
         List<ResponseDocument> responses = byResponse.entrySet().stream()
                 .map(e -> new ResponseDocument(e.getKey(), e.getValue().get(0).submittedAt(), e.getValue().get(0).submittedByName(),
-                        counterpartyRequests.doNotNotifyConfirmed(e.getKey()), e.getValue().get(0).answeredThrough(),
+                        confirmedDoNotNotify.contains(e.getKey()), e.getValue().get(0).answeredThrough(),
                         e.getValue().stream().map(OutcomeDocument::of).toList()))
                 .toList();
         return new PortalRequestDocument(cr.id(), freezeCase.reference(), freezeCase.title(), askingAgency.of(freezeRequest),

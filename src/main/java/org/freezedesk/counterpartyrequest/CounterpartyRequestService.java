@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.freezedesk.audit.Actor;
 import org.freezedesk.audit.AuditLog;
 import org.freezedesk.cases.CaseRepository;
@@ -300,11 +301,15 @@ public class CounterpartyRequestService {
         }
     }
 
-    /** In the caller's transaction, which holds the request's row. */
+    /**
+     * In the caller's transaction, which holds the request's row. The process is named by its id, a look-up by key;
+     * by its variable, the engine would search the variables of every waiting request.
+     */
     private void tellProcess(long counterpartyRequestId) {
-        runtimeService.createMessageCorrelation(CounterpartyRequestProcess.RESPONSE_MESSAGE)
-                .processInstanceVariableEquals(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequestId)
-                .correlateAllWithResult();
+        MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(CounterpartyRequestProcess.RESPONSE_MESSAGE);
+        counterpartyRequests.processInstanceId(counterpartyRequestId).ifPresentOrElse(correlation::processInstanceId,
+                () -> correlation.processInstanceVariableEquals(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, counterpartyRequestId));
+        correlation.correlateAllWithResult();
     }
 
     private static void pause(long millis) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -46,6 +47,7 @@ class AnswerTransactionTest {
     @Autowired CaseRepository cases;
     @Autowired CounterpartyRequestRepository counterpartyRequests;
     @Autowired CounterpartyRequestService counterpartyRequestService;
+    @Autowired JdbcClient jdbc;
 
     private CounterpartyRequest tether;
     private ProcessInstance process;
@@ -99,6 +101,25 @@ class AnswerTransactionTest {
                 .containsExactlyInAnyOrder(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, CounterpartyRequestProcess.SLA_REMINDER_SHARE,
                         CounterpartyRequestProcess.SLA_ESCALATION_SHARE, CounterpartyRequestProcess.DEADLINE,
                         CounterpartyRequestProcess.REMINDER_AFTER);
+    }
+
+    @Test
+    void anAnswerIsToldToTheProcessItsRequestNames() {
+        assertThat(counterpartyRequests.processInstanceId(tether.id())).contains(process.getId());
+
+        answer();
+
+        assertThat(process).isEnded();
+    }
+
+    @Test
+    void aRequestCreatedBeforeRequestsNamedTheirProcessIsStillFoundByItsVariable() {
+        jdbc.sql("UPDATE counterparty_request SET process_instance_id = NULL WHERE id = ?").param(tether.id()).update();
+
+        answer();
+
+        assertThat(process).isEnded();
+        assertThat(counterpartyRequests.find(tether.id()).state()).isEqualTo(CounterpartyRequestState.CLOSED);
     }
 
     private void answer() {

@@ -31,7 +31,7 @@ class CreateCounterpartyRequest implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long freezeRequestId = (Long) execution.getVariable(CounterpartyRequestProcess.FREEZE_REQUEST_ID);
         long counterpartyId = (Long) execution.getVariable(CounterpartyRequestProcess.COUNTERPARTY_ID);
-        long id = counterpartyRequests.create(freezeRequestId, counterpartyId);
+        long id = counterpartyRequests.create(freezeRequestId, counterpartyId, execution.getProcessInstanceId());
         execution.setVariable(CounterpartyRequestProcess.COUNTERPARTY_REQUEST_ID, id);
         execution.setVariable(CounterpartyRequestProcess.SLA_URGENCY,
                 Variables.stringValue(cases.request(freezeRequestId).urgency().name(), true));

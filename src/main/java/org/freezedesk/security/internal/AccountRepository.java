@@ -1,5 +1,7 @@
 package org.freezedesk.security.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
+    private static final String AGENCY = "SELECT id, name, jurisdiction, vetting_status, vetted_by, vetted_at, active FROM agency";
+
     private final JdbcClient jdbc;
 
     AccountRepository(JdbcClient jdbc) {
@@ -32,20 +36,33 @@ class AccountRepository {
         jdbc.sql("SELECT agency_id, domain FROM agency_domain ORDER BY domain").query(rs -> {
             domains.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
         });
-        return jdbc.sql("SELECT id, name, jurisdiction, vetting_status, vetted_by, vetted_at, active FROM agency ORDER BY name")
-                .query((rs, n) -> new Agency(rs.getLong("id"), rs.getString("name"), rs.getString("jurisdiction"),
-                        domains.getOrDefault(rs.getLong("id"), List.of()), VettingStatus.valueOf(rs.getString("vetting_status")),
-                        rs.getString("vetted_by"),
-                        rs.getObject("vetted_at", OffsetDateTime.class), rs.getBoolean("active")))
+        return jdbc.sql(AGENCY + " ORDER BY name").query((rs, n) -> agency(rs, domains.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }
 
     Optional<Agency> agency(long id) {
-        return agencies().stream().filter(a -> a.id() == id).findFirst();
+        return oneAgency(" WHERE id = ?", id);
     }
 
+    /** Asked for every portal page and mail (the requesting agency's standing): one row, not the whole registry. */
     Optional<Agency> agencyNamed(String name) {
-        return agencies().stream().filter(a -> a.name().equals(name)).findFirst();
+        return oneAgency(" WHERE name = ?", name);
+    }
+
+    private Optional<Agency> oneAgency(String where, Object key) {
+        return jdbc.sql(AGENCY + where).param(key).query((rs, n) -> agency(rs, List.of())).optional()
+                .map(a -> new Agency(a.id(), a.name(), a.jurisdiction(), domainsOf(a.id()), a.vettingStatus(), a.vettedBy(), a.vettedAt(),
+                        a.active()));
+    }
+
+    private List<String> domainsOf(long agencyId) {
+        return jdbc.sql("SELECT domain FROM agency_domain WHERE agency_id = ? ORDER BY domain").param(agencyId).query(String.class).list();
+    }
+
+    private static Agency agency(ResultSet rs, List<String> domains) throws SQLException {
+        return new Agency(rs.getLong("id"), rs.getString("name"), rs.getString("jurisdiction"), domains,
+                VettingStatus.valueOf(rs.getString("vetting_status")), rs.getString("vetted_by"),
+                rs.getObject("vetted_at", OffsetDateTime.class), rs.getBoolean("active"));
     }
 
     /** Inserts the agency unless one of that name exists; returns its id, or empty when the name was taken. */

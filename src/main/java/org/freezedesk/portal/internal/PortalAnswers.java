@@ -97,18 +97,14 @@ class PortalAnswers {
         counterpartyRequestService.refuseIfWithdrawn(cr);
         BindingResult result = new BeanPropertyBindingResult(form, "response");
         beanValidator.validate(form, result);
-        boolean acknowledging = !cr.acknowledged();
-        if (acknowledging && (form.getSubmitterTitle() == null || form.getSubmitterTitle().isBlank())) {
-            result.rejectValue("submitterTitle", "required",
-                    "Enter your title or function: answering also acknowledges receipt (or acknowledge first: " + acknowledgeFirst + ")");
-        }
+        String acknowledgingTitle = responseValidator.acknowledgingTitle(form, cr, acknowledgeFirst, result);
         List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
         responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
         if (result.hasErrors()) {
             return badRequest(result);
         }
-        counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), acknowledging ? form.getSubmitterTitle().strip() : null,
-                clientAddress, outcomes, form.isDoNotNotifyConfirmed(), actor(cr));
+        counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), acknowledgingTitle, clientAddress, outcomes,
+                form.isDoNotNotifyConfirmed(), actor(cr));
         return ResponseEntity.status(HttpStatus.CREATED).body(documentNow(cr.id()));
     }
 

@@ -142,10 +142,7 @@ class PortalController {
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return withOpenLink(token, model, request, response, cr -> {
             counterpartyRequestService.refuseIfWithdrawn(cr);
-            boolean acknowledging = !cr.acknowledged();
-            if (acknowledging && (form.getSubmitterTitle() == null || form.getSubmitterTitle().isBlank())) {
-                result.rejectValue("submitterTitle", "required", "Enter your title or function: answering also acknowledges receipt");
-            }
+            String acknowledgingTitle = responseValidator.acknowledgingTitle(form, cr, null, result);
             List<NewOutcome> outcomes = responseValidator.validate(form, ownTargets(cr), result);
             responseValidator.requireDoNotNotifyConfirmation(cases.request(cr.freezeRequestId()), form.isDoNotNotifyConfirmed(), result);
             if (result.hasErrors()) {
@@ -153,8 +150,8 @@ class PortalController {
                 addRequest(cr, model);
                 return VIEW;
             }
-            counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), acknowledging ? form.getSubmitterTitle().strip() : null,
-                    request.getRemoteAddr(), outcomes, form.isDoNotNotifyConfirmed(), actor(cr));
+            counterpartyRequestService.respond(cr, form.getSubmittedBy().strip(), acknowledgingTitle, request.getRemoteAddr(), outcomes,
+                    form.isDoNotNotifyConfirmed(), actor(cr));
             redirect.addFlashAttribute("message", "Thank you: your response was recorded (" + outcomes.size() + " target(s)).");
             return "redirect:/portal/" + token;
         });

@@ -14,6 +14,7 @@ import org.freezedesk.address.AddressValidator;
 import org.freezedesk.address.Chain;
 import org.freezedesk.cases.FreezeRequest;
 import org.freezedesk.cases.Target;
+import org.freezedesk.counterpartyrequest.CounterpartyRequest;
 import org.freezedesk.counterpartyrequest.NewOutcome;
 import org.freezedesk.counterpartyrequest.Outcome;
 import org.freezedesk.directory.AssetPrecision;
@@ -154,6 +155,22 @@ class ResponseValidator {
             return Optional.empty();
         }
         return Optional.of(new NewOutcome(target.id(), outcome, frozen, reference, heldUntil, onwardTx, onwardAddress, reason));
+    }
+
+    /**
+     * The title the answer acknowledges receipt with, stripped, or null when the request is acknowledged already; an
+     * answer to a request not yet acknowledged must give one. {@code otherwise}, when not null, names the other way.
+     */
+    String acknowledgingTitle(ResponseForm form, CounterpartyRequest counterpartyRequest, String otherwise, Errors errors) {
+        if (counterpartyRequest.acknowledged()) {
+            return null;
+        }
+        if (blank(form.getSubmitterTitle())) {
+            errors.rejectValue("submitterTitle", "required", "Enter your title or function: answering also acknowledges receipt"
+                    + (otherwise == null ? "" : " (or acknowledge first: " + otherwise + ")"));
+            return null;
+        }
+        return form.getSubmitterTitle().strip();
     }
 
     /** Every answer to a request that forbids telling the customer confirms that the counterparty complied. */

@@ -51,8 +51,7 @@ class AccountRepository {
 
     private Optional<Agency> oneAgency(String where, Object key) {
         return jdbc.sql(AGENCY + where).param(key).query((rs, n) -> agency(rs, List.of())).optional()
-                .map(a -> new Agency(a.id(), a.name(), a.jurisdiction(), domainsOf(a.id()), a.vettingStatus(), a.vettedBy(), a.vettedAt(),
-                        a.active()));
+                .map(a -> a.withDomains(domainsOf(a.id())));
     }
 
     private List<String> domainsOf(long agencyId) {

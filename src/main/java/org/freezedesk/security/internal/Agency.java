@@ -15,6 +15,10 @@ public record Agency(long id, String name, String jurisdiction, List<String> dom
         return at > 0 && domains.contains(email.substring(at + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
+    Agency withDomains(List<String> verifiedDomains) {
+        return new Agency(id, name, jurisdiction, verifiedDomains, vettingStatus, vettedBy, vettedAt, active);
+    }
+
     AgencyStanding standing() {
         return new AgencyStanding(name, jurisdiction, vettingStatus, vettedBy, vettedAt, active);
     }

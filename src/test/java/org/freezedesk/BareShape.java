@@ -23,13 +23,15 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * The shape of a FreezeDesk case on a bare Camunda engine: freeze-request.bpmn and counterparty-request.bpmn reduced to
  * their structure (legal review task, parallel multi-instance call activity with the same async boundaries, a message
  * wait per counterparty with its reminder and deadline timers), every step a no-op, on the engine and job executor
- * settings of application.yml. What the engine itself costs, to compare FreezeDesk with.
+ * settings of application.yml, its acquisition paced as FreezeDesk's. What the engine itself costs, to compare FreezeDesk with.
  */
 final class BareShape implements AutoCloseable {
 
     static final String FREEZE_REQUEST = "bare-freeze-request";
     static final String COUNTERPARTY_REQUEST = "bare-counterparty-request";
     static final String ANSWER = "counterpartyResponse";
+    /** freezedesk.jobs.acquisition-spacing of application.yml. */
+    static final Duration ACQUISITION_SPACING = Duration.ofMillis(100);
 
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;
@@ -60,7 +62,13 @@ final class BareShape implements AutoCloseable {
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setAuthorizationEnabled(true);
         configuration.setFailedJobRetryTimeCycle("R5/PT1M");
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+        DefaultJobExecutor jobExecutor = new DefaultJobExecutor() {
+            @Override
+            protected void ensureInitialization() {
+                super.ensureInitialization();
+                acquireJobsRunnable = new PacedJobAcquisition(this, ACQUISITION_SPACING);
+            }
+        };
         jobExecutor.setCorePoolSize(4);
         jobExecutor.setMaxPoolSize(8);
         jobExecutor.setQueueSize(16);

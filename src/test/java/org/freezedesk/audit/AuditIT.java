@@ -7,7 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.freezedesk.audit.internal.AuditIntegrity;
 import org.freezedesk.audit.internal.Verification;
@@ -101,6 +107,38 @@ class AuditIT {
     void timestampsSurviveTheRoundTripThroughPostgresql() {
         assertThat(events).allMatch(e -> e.sealed(key));
         assertThat(events.get(0).occurredAt().getNano() % 1000).isZero();
+    }
+
+    /** Each transaction appends its events and moves the head in one round trip on PostgreSQL. */
+    @Test
+    void sixteenTransactionsAppendingAtOnceLeaveOneUnbrokenChainWhoseHeadNamesTheNewestEvent() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> appends = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            appends.add(threads.submit(() -> {
+                start.await();
+                transaction.executeWithoutResult(status -> {
+                    for (int i = 0; i < 3; i++) {
+                        auditLog.record(new Actor("agency", "AGENCY"), "NOTE", "note", thread * 10 + i, CASE + "-" + thread % 4,
+                                null, "after " + i);
+                    }
+                });
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> append : appends) {
+            append.get(1, TimeUnit.MINUTES);
+        }
+        threads.shutdown();
+
+        assertThat(integrity.verify(null).intact()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT last_event_id FROM audit_chain_head WHERE id = 1", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT max(id) FROM audit_event", Long.class));
+        assertThat(jdbc.queryForObject("SELECT event_count FROM audit_chain_head WHERE id = 1", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class));
     }
 
     private void withoutTrigger(String sql) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,14 +28,11 @@ public class AuditRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate walker;
-    private final boolean postgreSql;
 
     AuditRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.walker = new JdbcTemplate(dataSource);
         this.walker.setFetchSize(AuditConstants.VERIFY_FETCH_SIZE);
-        this.postgreSql = "PostgreSQL".equals(walker.execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
     }
 
     /** Locks the head until the transaction ends: whoever holds it is the only one appending. */
@@ -55,10 +51,8 @@ public class AuditRepository {
     }
 
     /**
-     * Inserts sealed events, in their order, in one statement, and moves the head to the last of them. On PostgreSQL both
-     * go in one round trip (its driver sends the two statements of one string together), which is what the head is held
-     * for, fsync aside: the head's last event is then the newest event, since no event is inserted without holding the
-     * head. Elsewhere two round trips, the last event's id taken from the insert.
+     * Inserts sealed events, in their order, in one statement, and moves the head to the last of them: two round trips
+     * to the database while the head is held, however many events a transaction appends.
      */
     void append(List<AuditEvent> events) {
         StringBuilder sql = new StringBuilder("""
@@ -71,19 +65,11 @@ public class AuditRepository {
             params.addAll(Arrays.asList(e.occurredAt(), e.actor(), e.actorRole(), e.clientAddress(), e.action(), e.objectType(),
                     e.objectId(), e.caseReference(), e.beforeValue(), e.afterValue(), e.prevHash(), e.casePrevHash(), e.hash()));
         }
-        String lastHash = events.get(events.size() - 1).hash();
-        if (postgreSql) {
-            sql.append(";\nUPDATE audit_chain_head SET last_event_id = (SELECT max(id) FROM audit_event), last_hash = ?, "
-                    + "event_count = event_count + ? WHERE id = 1");
-            params.addAll(List.of(lastHash, events.size()));
-            jdbc.sql(sql.toString()).params(params).update();
-            return;
-        }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql(sql.toString()).params(params).update(keys, "id");
         long lastEventId = keys.getKeyList().stream().mapToLong(key -> ((Number) key.get("id")).longValue()).max().orElseThrow();
         jdbc.sql("UPDATE audit_chain_head SET last_event_id = ?, last_hash = ?, event_count = event_count + ? WHERE id = 1")
-                .params(lastEventId, lastHash, events.size()).update();
+                .params(lastEventId, events.get(events.size() - 1).hash(), events.size()).update();
     }
 
     public List<AuditEvent> forCase(String caseReference) {

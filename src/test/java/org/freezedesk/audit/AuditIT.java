@@ -109,7 +109,7 @@ class AuditIT {
         assertThat(events.get(0).occurredAt().getNano() % 1000).isZero();
     }
 
-    /** Each transaction appends its events and moves the head in one round trip on PostgreSQL. */
+    /** Every append waits for the head, so no two transactions chain onto the same event or miscount the head. */
     @Test
     void sixteenTransactionsAppendingAtOnceLeaveOneUnbrokenChainWhoseHeadNamesTheNewestEvent() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(16);

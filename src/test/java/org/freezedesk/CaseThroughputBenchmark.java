@@ -65,7 +65,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (5 × cases), {@code -Dbench.warmup} (cases / 2), {@code -Dbench.bareWarmup} (bare cases / 2), {@code -Dbench.fanOut}
  * (100), {@code -Dbench.portalClients} (50), {@code -Dbench.portalSeconds} (20, each portal run),
  * {@code -Dbench.portalPeriodMillis} (1000), {@code -Dbench.pollMillis} (100: how often a client looks whether a case
- * moved on).
+ * moved on). {@code -Dbench.writeLog=true} lists the write transactions by their first writing statement,
+ * {@code -Dbench.statementLog=true} the statements run most often, each per case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "freezedesk.mail.embedded-smtp.enabled=false")
@@ -109,6 +110,7 @@ class CaseThroughputBenchmark {
     private static final BenchmarkSmtp smtp = new BenchmarkSmtp(TestMail.PORT, mails::index);
 
     private static final boolean WRITE_LOG = Boolean.getBoolean("bench.writeLog");
+    private static final boolean STATEMENT_LOG = Boolean.getBoolean("bench.statementLog");
     private static final WriteTransactions BARE_WRITES = new WriteTransactions();
     private static final WriteTransactions APP_WRITES = new WriteTransactions();
 
@@ -171,6 +173,7 @@ class CaseThroughputBenchmark {
         AuditChain chain = AuditChain.of(meters).since(chainBefore);
         long ownWrites = APP_WRITES.committed() - measure.ownWrites();
         Map<String, Long> whatWrote = APP_WRITES.byFirstWrite();
+        Map<String, Long> whatRan = APP_WRITES.byStatement();
         Load.Counters written = Load.Counters.of(database);
         Thread.sleep(STATISTICS_FLUSH.toMillis());
         Figures whole = new Figures(run, cpu, machineCpu, written.writeTransactionsSince(measure.counters()), ownWrites,
@@ -178,6 +181,12 @@ class CaseThroughputBenchmark {
         if (WRITE_LOG) {
             whatWrote.forEach((statement, count) -> System.out.printf("CaseThroughputBenchmark: writes %5.2f per case: %s%n",
                     count / (double) Math.max(1, run.latencies().size()), statement));
+        }
+        if (STATEMENT_LOG) {
+            whatRan.entrySet().stream().limit(40).forEach(e -> System.out.printf("CaseThroughputBenchmark: statements %6.2f per case: %s%n",
+                    e.getValue() / (double) Math.max(1, run.latencies().size()), e.getKey()));
+            System.out.printf("CaseThroughputBenchmark: statements %6.2f per case in all%n",
+                    whatRan.values().stream().mapToLong(Long::longValue).sum() / (double) Math.max(1, run.latencies().size()));
         }
         System.out.printf("CaseThroughputBenchmark: (b) FreezeDesk: %d cases × %d counterparties on %d clients in %.1f s, %d failed%n",
                 run.latencies().size(), COUNTERPARTIES.size(), CLIENTS, run.wallNanos() / 1e9, run.failures().size());
@@ -275,7 +284,7 @@ class CaseThroughputBenchmark {
         return freezeCase.get("requests").get(0).get("state").asText().equals("COMPLETED");
     }
 
-    record FanOut(long approvalPostMillis, long lastMailMillis, List<String> tokens) {
+    record FanOut(long approvalPostMillis, long firstMailMillis, long lastMailMillis, List<String> tokens) {
     }
 
     /** One case whose targets each go to another of {@link #FAN_OUT} new exchanges: approval POST to the last mail received. */
@@ -297,8 +306,8 @@ class CaseThroughputBenchmark {
         long start = approve(reference);
         long approved = System.nanoTime();
         Map<String, String> tokens = mails.await(reference, FAN_OUT);
-        long lastMail = mails.lastArrival(reference);
-        return new FanOut((approved - start) / 1_000_000, (lastMail - start) / 1_000_000, new ArrayList<>(tokens.values()));
+        return new FanOut((approved - start) / 1_000_000, (mails.firstArrival(reference) - start) / 1_000_000,
+                (mails.lastArrival(reference) - start) / 1_000_000, new ArrayList<>(tokens.values()));
     }
 
     record PortalFigures(List<Long> latencies, int errors) {
@@ -443,6 +452,7 @@ class CaseThroughputBenchmark {
     private static final class MailIndex {
 
         private final Map<String, Map<String, String>> tokens = new ConcurrentHashMap<>();
+        private final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
         private final Map<String, Long> lastArrival = new ConcurrentHashMap<>();
 
         void index(String subject, String body) {
@@ -455,6 +465,7 @@ class CaseThroughputBenchmark {
             }
             Map<String, String> ofCase = tokens.computeIfAbsent(reference.group(), r -> new ConcurrentHashMap<>());
             if (ofCase.putIfAbsent(subject.substring(dash + 2), link.group(1)) == null) {
+                firstArrival.merge(reference.group(), arrival, Math::min);
                 lastArrival.merge(reference.group(), arrival, Math::max);
             }
         }
@@ -470,6 +481,10 @@ class CaseThroughputBenchmark {
                 Thread.sleep(POLL.toMillis());
             }
             return Map.copyOf(tokens.get(reference));
+        }
+
+        long firstArrival(String reference) {
+            return firstArrival.get(reference);
         }
 
         long lastArrival(String reference) {
@@ -499,7 +514,8 @@ class CaseThroughputBenchmark {
         System.out.printf(line, "commits per case, reads included", String.format("%.1f", whole.perCase(whole.commits)),
                 String.format("%.1f", bare.perCase(bare.commits)));
         System.out.printf(line, FAN_OUT + "-counterparty fan-out: approval POST → last mail",
-                String.format("%s (POST answered in %s)", seconds(fanOut.lastMailMillis()), seconds(fanOut.approvalPostMillis())),
+                String.format("%s (POST answered in %s, first mail %s)", seconds(fanOut.lastMailMillis()),
+                        seconds(fanOut.approvalPostMillis()), seconds(fanOut.firstMailMillis())),
                 seconds(bareFanOutMillis) + " to the last wait");
         portal(line, PORTAL_CLIENTS + " clients, GET+POST every " + PORTAL_PERIOD.toMillis() + " ms", paced);
         portal(line, PORTAL_CLIENTS + " clients, as fast as they go", saturated);

@@ -25,7 +25,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * writes when it runs INSERT, UPDATE, DELETE or MERGE, or locks rows (FOR UPDATE, FOR SHARE: PostgreSQL writes the
  * lock into the row). A locking query counts once it returns a row: one that finds nothing to lock writes nothing,
  * as a poller that finds no work (PostgreSQL gives such a transaction no transaction id). Also tallies each write
- * transaction by its first writing statement, so the benchmark can say what writes.
+ * transaction by its first writing statement, so the benchmark can say what writes, and every statement run by its
+ * shape, so that it can say what is asked most.
  */
 final class WriteTransactions {
 
@@ -35,6 +36,7 @@ final class WriteTransactions {
 
     private final AtomicLong committed = new AtomicLong();
     private final Map<String, AtomicLong> byFirstWrite = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> byStatement = new ConcurrentHashMap<>();
 
     long committed() {
         return committed.get();
@@ -42,14 +44,30 @@ final class WriteTransactions {
 
     /** The first writing statement of each write transaction committed since {@link #reset()}, most frequent first. */
     Map<String, Long> byFirstWrite() {
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        byFirstWrite.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
-                .forEach(e -> sorted.put(e.getKey(), e.getValue().get()));
-        return sorted;
+        return mostFirst(byFirstWrite);
+    }
+
+    /** Every statement run since {@link #reset()}, by its shape, most frequent first. */
+    Map<String, Long> byStatement() {
+        return mostFirst(byStatement);
     }
 
     void reset() {
         byFirstWrite.clear();
+        byStatement.clear();
+    }
+
+    private static Map<String, Long> mostFirst(Map<String, AtomicLong> counts) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue().get()));
+        return sorted;
+    }
+
+    private static void tally(Map<String, AtomicLong> counts, String statement) {
+        String shape = LITERALS.matcher(statement).replaceAll(" ").trim();
+        counts.computeIfAbsent(shape.substring(0, Math.min(90, shape.length())).toLowerCase(Locale.ROOT), s -> new AtomicLong())
+                .incrementAndGet();
     }
 
     DataSource counting(DataSource target) {
@@ -73,9 +91,7 @@ final class WriteTransactions {
 
     private void commit(String firstWrite) {
         committed.incrementAndGet();
-        String shape = LITERALS.matcher(firstWrite).replaceAll(" ").trim();
-        byFirstWrite.computeIfAbsent(shape.substring(0, Math.min(90, shape.length())).toLowerCase(Locale.ROOT),
-                s -> new AtomicLong()).incrementAndGet();
+        tally(byFirstWrite, firstWrite);
     }
 
     private final class Watched implements InvocationHandler {
@@ -117,6 +133,7 @@ final class WriteTransactions {
                     String executed = a != null && a.length > 0 && a[0] instanceof String s && m.getName().startsWith("execute") ? s : sql;
                     Object r = call(statement, m, a);
                     if (m.getName().startsWith("execute") && executed != null) {
+                        tally(byStatement, executed);
                         locking[0] = null;
                         if (MODIFY.matcher(executed).find()) {
                             wrote(executed);

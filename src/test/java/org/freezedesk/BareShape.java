@@ -62,13 +62,7 @@ final class BareShape implements AutoCloseable {
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setAuthorizationEnabled(true);
         configuration.setFailedJobRetryTimeCycle("R5/PT1M");
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor() {
-            @Override
-            protected void ensureInitialization() {
-                super.ensureInitialization();
-                acquireJobsRunnable = new PacedJobAcquisition(this, ACQUISITION_SPACING);
-            }
-        };
+        DefaultJobExecutor jobExecutor = new PacedDefaultJobExecutor(ACQUISITION_SPACING);
         jobExecutor.setCorePoolSize(4);
         jobExecutor.setMaxPoolSize(8);
         jobExecutor.setQueueSize(16);

@@ -56,13 +56,7 @@ class PacedJobAcquisitionTest {
                 .createStandaloneInMemProcessEngineConfiguration()
                 .setJdbcUrl("jdbc:h2:mem:paced-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .setProcessEngineName("paced-" + UUID.randomUUID());
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor() {
-            @Override
-            protected void ensureInitialization() {
-                super.ensureInitialization();
-                acquireJobsRunnable = new PacedJobAcquisition(this, spacing);
-            }
-        };
+        DefaultJobExecutor jobExecutor = new PacedDefaultJobExecutor(spacing);
         jobExecutor.setWaitTimeInMillis(5000);
         jobExecutor.setAcquireJobsCmdFactory(jobs -> new AcquireJobsCmd(jobExecutor, jobs) {
             @Override
